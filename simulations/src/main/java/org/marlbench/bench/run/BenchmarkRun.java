@@ -1,0 +1,195 @@
+package org.marlbench.bench.run;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.function.Function;
+import org.marlbench.bench.config.BenchmarkConfig;
+import org.marlbench.bench.config.LoadedConfig;
+import org.marlbench.bench.resources.ResourceLimits;
+import org.marlbench.bench.resources.ResourceSummary;
+import org.marlbench.bench.resources.SidecarSeries;
+import org.marlbench.bench.server.HealthCheck;
+import org.marlbench.bench.server.ServerTarget;
+import org.marlbench.bench.server.ServerTargets;
+import org.marlbench.bench.server.SpecProbe;
+import org.marlbench.bench.stats.Check;
+import org.marlbench.bench.stats.LatencyRegistry;
+import org.marlbench.bench.stats.RequestStats;
+import org.marlbench.bench.stats.StatsJson;
+import org.marlbench.bench.stats.SummaryTable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One simulation's benchmark around Gatling: opened while the simulation is built (the
+ * protocol needs the server URL), it loads the config, starts or attaches the server and
+ * probes it against the SPEC; {@link #finish} (from Gatling's {@code after()}) reads the
+ * resources of the measured window, evaluates the checks, writes stats.json, prints the
+ * summary, asks the baseline gate, stops the server and throws when the run must fail.
+ */
+public final class BenchmarkRun {
+    private static final Logger LOG = LoggerFactory.getLogger(BenchmarkRun.class);
+
+    private final String simulation;
+    private final String measuredRequest;
+    private final LoadedConfig loaded;
+    private final Path outputDir;
+    private final ServerTarget server;
+    private final JsonNode health;
+    private final LatencyRegistry registry = new LatencyRegistry();
+    private Map<String, Object> injection = Map.of();
+
+    private BenchmarkRun(String simulation, String measuredRequest, LoadedConfig loaded, Path outputDir,
+                         ServerTarget server, JsonNode health) {
+        this.simulation = simulation;
+        this.measuredRequest = measuredRequest;
+        this.loaded = loaded;
+        this.outputDir = outputDir;
+        this.server = server;
+        this.health = health;
+    }
+
+    /**
+     * @param probeBody a valid decision request body used for the SPEC probe
+     */
+    public static BenchmarkRun open(Class<?> simulationClass, String measuredRequest, String probeBody) {
+        Properties system = System.getProperties();
+        LoadedConfig loaded = BenchmarkConfig.load();
+        String name = simulationClass.getSimpleName();
+        Path outputDir = outputRoot(system).resolve(name);
+        try {
+            Files.createDirectories(outputDir);
+            Files.deleteIfExists(outputDir.resolve("stats.json")); // a failed run must not leave an old result
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot prepare " + outputDir + ": " + e.getMessage(), e);
+        }
+        ServerTarget server = ServerTargets.open(system, outputDir);
+        try {
+            JsonNode health = HealthCheck.fetch(server.baseUrl());
+            SpecProbe.requireConformant(server.baseUrl(), probeBody);
+            LOG.info("{}: config profile '{}', server {} ({}), output {}", name, loaded.profileName(),
+                    server.baseUrl(), server.kind(), outputDir);
+            return new BenchmarkRun(name, measuredRequest, loaded, outputDir, server, health);
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            server.close();
+            if (e instanceof InterruptedException) Thread.currentThread().interrupt();
+            throw e instanceof RuntimeException re ? re : new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    static Path outputRoot(Properties system) {
+        String configured = system.getProperty("bench.outputDir");
+        return Path.of(configured != null && !configured.isBlank() ? configured : defaultOutputRoot());
+    }
+
+    private static String defaultOutputRoot() {
+        // Run from the repository root or from simulations/: both land in simulations/target.
+        return new File("simulations/pom.xml").isFile() ? "simulations/target/benchmark" : "target/benchmark";
+    }
+
+    public BenchmarkConfig config() {
+        return loaded.config();
+    }
+
+    public LoadedConfig loaded() {
+        return loaded;
+    }
+
+    public String baseUrl() {
+        return server.baseUrl();
+    }
+
+    public LatencyRegistry registry() {
+        return registry;
+    }
+
+    public Path outputDir() {
+        return outputDir;
+    }
+
+    /** The {@code injection} object of stats.json. */
+    public void describeInjection(Map<String, Object> description) {
+        this.injection = Map.copyOf(new LinkedHashMap<>(description));
+    }
+
+    /**
+     * Call from {@code after()}. Throws when a resource limit is exceeded, the server died,
+     * nothing was measured or the baseline gate finds a regression; stats.json is written first.
+     */
+    public void finish(Function<Map<String, RequestStats>, List<Check>> latencyChecks) {
+        List<String> failures = new ArrayList<>();
+        Path statsFile = outputDir.resolve("stats.json");
+        try {
+            Map<String, RequestStats> requests = registry.snapshot();
+            RequestStats measured = requests.get(measuredRequest);
+            boolean anyMeasured = measured != null && measured.count() > 0;
+            List<Check> checks = new ArrayList<>();
+            checks.add(Check.atLeast("measured requests > 0", measuredRequest + ".count", 1,
+                    anyMeasured ? measured.count() : 0, true));
+            if (anyMeasured) checks.addAll(latencyChecks.apply(requests));
+            boolean alive = server.alive();
+            checks.add(Check.atLeast("server alive at end", "server.alive", 1, alive ? 1 : 0, true));
+            if (!alive) failures.add(server.deathReport());
+
+            Map<String, Object> resources;
+            if (alive && anyMeasured) {
+                ResourceSummary summary = resources(measured.firstStartEpochMs(), measured.lastEndEpochMs());
+                resources = summary.asMap();
+                checks.addAll(ResourceLimits.evaluate(config(), summary));
+            } else {
+                resources = Map.of("error", "no resource samples: " + (alive ? "nothing measured" : "server not alive"));
+            }
+            Instant started = anyMeasured ? Instant.ofEpochMilli(measured.firstStartEpochMs()) : Instant.now();
+            Instant ended = anyMeasured ? Instant.ofEpochMilli(measured.lastEndEpochMs()) : Instant.now();
+            StatsJson.Run run = new StatsJson.Run(simulation, started, ended, gitCommit(), loaded.profileName(),
+                    config().asMap(), injection, MachineFingerprint.collect(health, server.baseUrl()),
+                    measuredRequest, requests, resources, checks);
+            StatsJson.write(run, statsFile);
+            LOG.info("{}{}stats: {}", SummaryTable.render(simulation, requests, checks), System.lineSeparator(), statsFile);
+            checks.stream().filter(c -> c.failsRun() && !c.passed()).forEach(c -> failures.add(c.toString()));
+        } catch (IOException | RuntimeException e) {
+            failures.add("writing the benchmark results failed: " + e);
+        } finally {
+            server.close();
+        }
+        if (Files.isRegularFile(statsFile) && !BaselineStep.afterRun(statsFile)) {
+            failures.add("baseline regression (see the baseline report above) for " + statsFile);
+        }
+        if (!failures.isEmpty()) {
+            String message = simulation + " FAILED:\n - " + String.join("\n - ", failures);
+            LOG.error(message);
+            throw new IllegalStateException(message);
+        }
+    }
+
+    /** Waits for the sampler to pass the end of the window, then summarises it. */
+    private ResourceSummary resources(long startMs, long endMs) {
+        long since = startMs - 10_000; // include the baseline sample before the window
+        SidecarSeries series = SidecarSeries.fetch(server.baseUrl(), since);
+        long deadline = System.currentTimeMillis() + Math.max(2_000, 4 * series.intervalMs());
+        while (!series.hasSampleAtOrAfter(endMs) && System.currentTimeMillis() < deadline) {
+            try {
+                Thread.sleep(Math.max(50, series.intervalMs() / 2));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            series = SidecarSeries.fetch(server.baseUrl(), since);
+        }
+        return ResourceSummary.of(series.intervalMs(), series.window(startMs, endMs));
+    }
+
+    private static String gitCommit() {
+        String dir = System.getProperty("bench.projectDir", ".");
+        return GitCommit.shortHash(new File(dir));
+    }
+}
