@@ -38,6 +38,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class BenchmarkRun {
     private static final Logger LOG = LoggerFactory.getLogger(BenchmarkRun.class);
+    /** Request name of warm-up traffic: outside the measured window and the resource checks. */
+    public static final String WARMUP = "warmup";
 
     private final String simulation;
     private final String measuredRequest;
@@ -140,16 +142,21 @@ public final class BenchmarkRun {
             checks.add(Check.atLeast("server alive at end", "server.alive", 1, alive ? 1 : 0, true));
             if (!alive) failures.add(server.deathReport());
 
+            // The measured window: every request but the warm-up, first sent to last answered.
+            long startMs = requests.values().stream().filter(r -> !r.name().equals(WARMUP) && r.count() > 0)
+                    .mapToLong(RequestStats::firstStartEpochMs).min().orElse(System.currentTimeMillis());
+            long endMs = requests.values().stream().filter(r -> !r.name().equals(WARMUP) && r.count() > 0)
+                    .mapToLong(RequestStats::lastEndEpochMs).max().orElse(startMs);
             Map<String, Object> resources;
             if (alive && anyMeasured) {
-                ResourceSummary summary = resources(measured.firstStartEpochMs(), measured.lastEndEpochMs());
+                ResourceSummary summary = resources(startMs, endMs);
                 resources = summary.asMap();
                 checks.addAll(ResourceLimits.evaluate(config(), summary));
             } else {
                 resources = Map.of("error", "no resource samples: " + (alive ? "nothing measured" : "server not alive"));
             }
-            Instant started = anyMeasured ? Instant.ofEpochMilli(measured.firstStartEpochMs()) : Instant.now();
-            Instant ended = anyMeasured ? Instant.ofEpochMilli(measured.lastEndEpochMs()) : Instant.now();
+            Instant started = Instant.ofEpochMilli(startMs);
+            Instant ended = Instant.ofEpochMilli(endMs);
             StatsJson.Run run = new StatsJson.Run(simulation, started, ended, gitCommit(), loaded.profileName(),
                     config().asMap(), injection, MachineFingerprint.collect(health, server.baseUrl()),
                     measuredRequest, requests, resources, checks);
