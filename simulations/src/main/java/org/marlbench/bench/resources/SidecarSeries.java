@@ -33,7 +33,7 @@ public record SidecarSeries(long intervalMs, List<JsonNode> samples) {
         }
     }
 
-    static SidecarSeries parse(String body) throws IOException {
+    public static SidecarSeries parse(String body) throws IOException {
         JsonNode root = JSON.readTree(body);
         JsonNode samples = root.path("samples");
         if (!root.path("intervalMs").canConvertToLong() || !samples.isArray()) {

@@ -45,7 +45,7 @@ public final class LatencyBlock {
     public static Histogram decode(String base64) {
         try {
             return Histogram.decodeFromCompressedByteBuffer(ByteBuffer.wrap(Base64.getDecoder().decode(base64)), 0);
-        } catch (DataFormatException e) {
+        } catch (DataFormatException | RuntimeException e) {
             throw new IllegalArgumentException("not an HdrHistogram compressed encoding: " + e.getMessage(), e);
         }
     }

@@ -24,8 +24,13 @@ public final class LatencyChecks {
                 minPerSecond, s.throughputPerSecond(), false);
     }
 
-    public static Check allOk(RequestStats s) {
-        return Check.atMost(s.name() + ": all OK", s.name() + ".failures", 0, s.failures(), false);
+    /** Sent at least once and never failed; a request that was never sent fails this check. */
+    public static Check allOk(java.util.Map<String, RequestStats> requests, String name) {
+        RequestStats s = requests.get(name);
+        if (s == null || s.count() == 0) {
+            return Check.atLeast(name + ": sent", name + ".count", 1, 0, false);
+        }
+        return Check.atMost(name + ": all OK", name + ".failures", 0, s.failures(), false);
     }
 
     static String percentileLabel(double percentile) {

@@ -16,7 +16,7 @@ public final class ServerTiming {
         if (header == null || header.isBlank()) return OptionalLong.empty();
         for (String entry : header.split(",")) {
             String[] parts = entry.split(";");
-            if (!parts[0].trim().equalsIgnoreCase(metric)) continue;
+            if (parts.length == 0 || !parts[0].trim().equalsIgnoreCase(metric)) continue;
             for (int i = 1; i < parts.length; i++) {
                 String param = parts[i].trim();
                 int eq = param.indexOf('=');

@@ -1,0 +1,78 @@
+package org.marlbench.simulations;
+
+import static io.gatling.javaapi.core.CoreDsl.*;
+import static io.gatling.javaapi.http.HttpDsl.*;
+
+import io.gatling.javaapi.core.*;
+import io.gatling.javaapi.http.*;
+import java.time.Duration;
+import java.util.List;
+import org.marlbench.bench.config.BenchmarkConfig;
+import org.marlbench.bench.config.InjectionProfile;
+import org.marlbench.bench.run.BenchmarkRun;
+import org.marlbench.bench.stats.LatencyChecks;
+import org.marlbench.bench.stats.TimedRequest;
+import org.marlbench.feeders.MarketFeed;
+import org.marlbench.feeders.MarketRecord;
+
+/**
+ * Many users at once: throughput and tail latency under load. By default a closed model of
+ * {@code users} concurrent users for {@code loadDurationSeconds} after a short ramp;
+ * {@code -Dprofile=open|ramp|stairs|spike} switches the injection (see README). A single
+ * warm-up user runs first; its requests are outside every assertion.
+ */
+public class ConcurrentUsersSimulation extends Simulation {
+
+    // Feeder: realistic market matrices, pre-encoded request bodies, cycled.
+    List<MarketRecord> market = MarketFeed.load();
+    FeederBuilder<Object> marketFeeder = listFeeder(Feeds.marketRows(market)).circular();
+
+    // The benchmark around Gatling: config, model server, µs statistics, stats.json.
+    BenchmarkRun run = BenchmarkRun.open(getClass(), "decision", market.get(0).bodyJson());
+    BenchmarkConfig config = run.config();
+    InjectionProfile injection = run.loaded().injection();
+
+    // Behaviours
+    ChainBuilder decide(String requestName) {
+        return feed(marketFeeder)
+                .exec(TimedRequest.timed(run.registry(), requestName,
+                        http(requestName).post("/v1/strategic/decision").body(ByteArrayBody("#{body}")),
+                        status().is(200),
+                        jsonPath("$.action").in("buy", "hold", "sell")));
+    }
+
+    ChainBuilder warmUp = repeat(config.warmupIterations()).on(decide(BenchmarkRun.WARMUP));
+
+    // Protocol: connections shared by all users and kept alive (a new TCP connection per
+    // request would halve the throughput and measure the handshake).
+    HttpProtocolBuilder httpProtocol = http
+            .baseUrl(run.baseUrl())
+            .disableWarmUp()
+            .shareConnections()
+            .contentTypeHeader("application/json")
+            .acceptHeader("application/json");
+
+    // Scenarios: every load user sends one decision; the injection profile keeps them coming.
+    ScenarioBuilder warmUpUser = scenario("warm-up").exec(warmUp);
+    ScenarioBuilder traders = scenario("concurrent decisions").exec(decide("decision"));
+
+    {
+        run.describeInjection(injection.asMap());
+
+        setUp(warmUpUser.injectOpen(atOnceUsers(1)).andThen(injection.inject(traders)))
+                .protocols(httpProtocol)
+                .maxDuration(Duration.ofSeconds(injection.totalSeconds() + 120L))
+                .assertions(
+                        details("decision").requestsPerSec().gte(config.minThroughputOps()),
+                        details("decision").responseTime().percentile(95.0).lt(config.targetP95Ms()),
+                        details("decision").failedRequests().percent().lt(10.0));
+    }
+
+    @Override
+    public void after() {
+        run.finish(requests -> List.of(
+                LatencyChecks.throughputAtLeast(requests.get("decision"), config.minThroughputOps()),
+                LatencyChecks.clientPercentileBelow(requests.get("decision"), 95, config.targetP95Ms()),
+                LatencyChecks.failedBelowPercent(requests.get("decision"), 10.0)));
+    }
+}

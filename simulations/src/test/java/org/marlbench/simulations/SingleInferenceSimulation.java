@@ -1,0 +1,78 @@
+package org.marlbench.simulations;
+
+import static io.gatling.javaapi.core.CoreDsl.*;
+import static io.gatling.javaapi.http.HttpDsl.*;
+
+import io.gatling.javaapi.core.*;
+import io.gatling.javaapi.http.*;
+import java.util.List;
+import org.marlbench.bench.config.BenchmarkConfig;
+import org.marlbench.bench.run.BenchmarkRun;
+import org.marlbench.bench.stats.LatencyChecks;
+import org.marlbench.bench.stats.TimedRequest;
+import org.marlbench.feeders.MarketFeed;
+import org.marlbench.feeders.MarketRecord;
+
+/**
+ * One user, one decision at a time: the latency of a single inference with nothing else
+ * going on. Warm-up requests first (named "warmup", outside every assertion), then
+ * {@code iterations} measured decisions in sequence.
+ */
+public class SingleInferenceSimulation extends Simulation {
+
+    // Feeder: realistic market matrices, pre-encoded request bodies, cycled.
+    List<MarketRecord> market = MarketFeed.load();
+    FeederBuilder<Object> marketFeeder = listFeeder(Feeds.marketRows(market)).circular();
+
+    // The benchmark around Gatling: config, model server, µs statistics, stats.json.
+    BenchmarkRun run = BenchmarkRun.open(getClass(), "decision", market.get(0).bodyJson());
+    BenchmarkConfig config = run.config();
+
+    // Behaviours
+    ChainBuilder decide(String requestName) {
+        return feed(marketFeeder)
+                .exec(TimedRequest.timed(run.registry(), requestName,
+                        http(requestName).post("/v1/strategic/decision").body(ByteArrayBody("#{body}")),
+                        status().is(200),
+                        jsonPath("$.action").in("buy", "hold", "sell")));
+    }
+
+    ChainBuilder warmUp = repeat(config.warmupIterations()).on(decide(BenchmarkRun.WARMUP));
+    ChainBuilder decideInSequence = repeat(config.iterations()).on(decide("decision"));
+
+    // Protocol: one kept-alive connection, JSON both ways.
+    HttpProtocolBuilder httpProtocol = http
+            .baseUrl(run.baseUrl())
+            .disableWarmUp()
+            .shareConnections()
+            .contentTypeHeader("application/json")
+            .acceptHeader("application/json");
+
+    // Scenario
+    ScenarioBuilder singleUser = scenario("single inference").exec(warmUp, decideInSequence);
+
+    {
+        run.describeInjection(java.util.Map.of(
+                "profile", "sequential", "users", 1,
+                "description", "sequential: 1 user, " + config.warmupIterations() + " warm-up then "
+                        + config.iterations() + " measured decisions back to back"));
+
+        setUp(singleUser.injectOpen(atOnceUsers(1)))
+                .protocols(httpProtocol)
+                .maxDuration(java.time.Duration.ofMinutes(10))
+                .assertions(
+                        details("decision").responseTime().percentile(50.0).lt(config.targetP50Ms()),
+                        details("decision").responseTime().percentile(95.0).lt(config.targetP95Ms()),
+                        details("decision").responseTime().percentile(99.0).lt(config.targetP99Ms()),
+                        details("decision").failedRequests().percent().lt(5.0));
+    }
+
+    @Override
+    public void after() {
+        run.finish(requests -> List.of(
+                LatencyChecks.clientPercentileBelow(requests.get("decision"), 50, config.targetP50Ms()),
+                LatencyChecks.clientPercentileBelow(requests.get("decision"), 95, config.targetP95Ms()),
+                LatencyChecks.clientPercentileBelow(requests.get("decision"), 99, config.targetP99Ms()),
+                LatencyChecks.failedBelowPercent(requests.get("decision"), 5.0)));
+    }
+}
