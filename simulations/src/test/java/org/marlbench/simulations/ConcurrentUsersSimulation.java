@@ -7,10 +7,13 @@ import io.gatling.javaapi.core.*;
 import io.gatling.javaapi.http.*;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.marlbench.bench.config.BenchmarkConfig;
 import org.marlbench.bench.config.InjectionProfile;
 import org.marlbench.bench.run.BenchmarkRun;
+import org.marlbench.bench.stats.Check;
 import org.marlbench.bench.stats.LatencyChecks;
+import org.marlbench.bench.stats.RequestStats;
 import org.marlbench.bench.stats.TimedRequest;
 import org.marlbench.feeders.MarketFeed;
 import org.marlbench.feeders.MarketRecord;
@@ -43,6 +46,17 @@ public class ConcurrentUsersSimulation extends Simulation {
 
     ChainBuilder warmUp = repeat(config.warmupIterations()).on(decide(BenchmarkRun.WARMUP));
 
+    // Pass/fail of what Gatling cannot see (resources, server health, baseline): a last request.
+    List<Check> checks(Map<String, RequestStats> requests) {
+        RequestStats decision = requests.get("decision");
+        return List.of(
+                LatencyChecks.throughputAtLeast(decision, config.minThroughputOps()),
+                LatencyChecks.clientPercentileBelow(decision, 95, config.targetP95Ms()),
+                LatencyChecks.failedBelowPercent(decision, 10.0));
+    }
+
+    ChainBuilder verdict = run.verdict(this::checks);
+
     // Protocol: connections shared by all users and kept alive (a new TCP connection per
     // request would halve the throughput and measure the handshake).
     HttpProtocolBuilder httpProtocol = http
@@ -55,24 +69,25 @@ public class ConcurrentUsersSimulation extends Simulation {
     // Scenarios: every load user sends one decision; the injection profile keeps them coming.
     ScenarioBuilder warmUpUser = scenario("warm-up").exec(warmUp);
     ScenarioBuilder traders = scenario("concurrent decisions").exec(decide("decision"));
+    ScenarioBuilder judge = scenario("verdict").exec(verdict);
 
     {
         run.describeInjection(injection.asMap());
 
-        setUp(warmUpUser.injectOpen(atOnceUsers(1)).andThen(injection.inject(traders)))
+        setUp(warmUpUser.injectOpen(atOnceUsers(1))
+                .andThen(injection.inject(traders)
+                        .andThen(judge.injectOpen(atOnceUsers(1)))))
                 .protocols(httpProtocol)
                 .maxDuration(Duration.ofSeconds(injection.totalSeconds() + 120L))
                 .assertions(
                         details("decision").requestsPerSec().gte(config.minThroughputOps()),
                         details("decision").responseTime().percentile(95.0).lt(config.targetP95Ms()),
-                        details("decision").failedRequests().percent().lt(10.0));
+                        details("decision").failedRequests().percent().lt(10.0),
+                        run.verdictPassed());
     }
 
     @Override
     public void after() {
-        run.finish(requests -> List.of(
-                LatencyChecks.throughputAtLeast(requests.get("decision"), config.minThroughputOps()),
-                LatencyChecks.clientPercentileBelow(requests.get("decision"), 95, config.targetP95Ms()),
-                LatencyChecks.failedBelowPercent(requests.get("decision"), 10.0)));
+        run.finish(this::checks);
     }
 }

@@ -6,9 +6,12 @@ import static io.gatling.javaapi.http.HttpDsl.*;
 import io.gatling.javaapi.core.*;
 import io.gatling.javaapi.http.*;
 import java.util.List;
+import java.util.Map;
 import org.marlbench.bench.config.BenchmarkConfig;
 import org.marlbench.bench.run.BenchmarkRun;
+import org.marlbench.bench.stats.Check;
 import org.marlbench.bench.stats.LatencyChecks;
+import org.marlbench.bench.stats.RequestStats;
 import org.marlbench.bench.stats.TimedRequest;
 import org.marlbench.feeders.MarketFeed;
 import org.marlbench.feeders.MarketRecord;
@@ -40,6 +43,18 @@ public class SingleInferenceSimulation extends Simulation {
     ChainBuilder warmUp = repeat(config.warmupIterations()).on(decide(BenchmarkRun.WARMUP));
     ChainBuilder decideInSequence = repeat(config.iterations()).on(decide("decision"));
 
+    // Pass/fail of what Gatling cannot see (resources, server health, baseline): a last request.
+    List<Check> checks(Map<String, RequestStats> requests) {
+        RequestStats decision = requests.get("decision");
+        return List.of(
+                LatencyChecks.clientPercentileBelow(decision, 50, config.targetP50Ms()),
+                LatencyChecks.clientPercentileBelow(decision, 95, config.targetP95Ms()),
+                LatencyChecks.clientPercentileBelow(decision, 99, config.targetP99Ms()),
+                LatencyChecks.failedBelowPercent(decision, 5.0));
+    }
+
+    ChainBuilder verdict = run.verdict(this::checks);
+
     // Protocol: one kept-alive connection, JSON both ways.
     HttpProtocolBuilder httpProtocol = http
             .baseUrl(run.baseUrl())
@@ -49,10 +64,10 @@ public class SingleInferenceSimulation extends Simulation {
             .acceptHeader("application/json");
 
     // Scenario
-    ScenarioBuilder singleUser = scenario("single inference").exec(warmUp, decideInSequence);
+    ScenarioBuilder singleUser = scenario("single inference").exec(warmUp, decideInSequence, verdict);
 
     {
-        run.describeInjection(java.util.Map.of(
+        run.describeInjection(Map.of(
                 "profile", "sequential", "users", 1,
                 "description", "sequential: 1 user, " + config.warmupIterations() + " warm-up then "
                         + config.iterations() + " measured decisions back to back"));
@@ -64,15 +79,12 @@ public class SingleInferenceSimulation extends Simulation {
                         details("decision").responseTime().percentile(50.0).lt(config.targetP50Ms()),
                         details("decision").responseTime().percentile(95.0).lt(config.targetP95Ms()),
                         details("decision").responseTime().percentile(99.0).lt(config.targetP99Ms()),
-                        details("decision").failedRequests().percent().lt(5.0));
+                        details("decision").failedRequests().percent().lt(5.0),
+                        run.verdictPassed());
     }
 
     @Override
     public void after() {
-        run.finish(requests -> List.of(
-                LatencyChecks.clientPercentileBelow(requests.get("decision"), 50, config.targetP50Ms()),
-                LatencyChecks.clientPercentileBelow(requests.get("decision"), 95, config.targetP95Ms()),
-                LatencyChecks.clientPercentileBelow(requests.get("decision"), 99, config.targetP99Ms()),
-                LatencyChecks.failedBelowPercent(requests.get("decision"), 5.0)));
+        run.finish(this::checks);
     }
 }

@@ -1,6 +1,13 @@
 package org.marlbench.bench.run;
 
+import static io.gatling.javaapi.core.CoreDsl.bodyString;
+import static io.gatling.javaapi.core.CoreDsl.details;
+import static io.gatling.javaapi.core.CoreDsl.exec;
+import static io.gatling.javaapi.http.HttpDsl.http;
+
 import com.fasterxml.jackson.databind.JsonNode;
+import io.gatling.javaapi.core.Assertion;
+import io.gatling.javaapi.core.ChainBuilder;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -32,14 +39,17 @@ import org.slf4j.LoggerFactory;
 /**
  * One simulation's benchmark around Gatling: opened while the simulation is built (the
  * protocol needs the server URL), it loads the config, starts or attaches the server and
- * probes it against the SPEC; {@link #finish} (from Gatling's {@code after()}) reads the
+ * probes it against the SPEC; its {@link #verdict} step, the last of the load, reads the
  * resources of the measured window, evaluates the checks, writes stats.json, prints the
- * summary, asks the baseline gate, stops the server and throws when the run must fail.
+ * summary and asks the baseline gate; {@link #finish} (Gatling's {@code after()}) stops the server.
  */
 public final class BenchmarkRun {
     private static final Logger LOG = LoggerFactory.getLogger(BenchmarkRun.class);
     /** Request name of warm-up traffic: outside the measured window and the resource checks. */
     public static final String WARMUP = "warmup";
+    /** Request name of the final pass/fail step (see {@link #verdict}). */
+    public static final String VERDICT = "benchmark verdict";
+    public static final String PASSED = "passed";
 
     private final String simulation;
     private final String measuredRequest;
@@ -49,6 +59,7 @@ public final class BenchmarkRun {
     private final JsonNode health;
     private final LatencyRegistry registry = new LatencyRegistry();
     private Map<String, Object> injection = Map.of();
+    private String verdict;
 
     private BenchmarkRun(String simulation, String measuredRequest, LoadedConfig loaded, Path outputDir,
                          ServerTarget server, JsonNode health) {
@@ -124,10 +135,45 @@ public final class BenchmarkRun {
     }
 
     /**
-     * Call from {@code after()}. Throws when a resource limit is exceeded, the server died,
-     * nothing was measured or the baseline gate finds a regression; stats.json is written first.
+     * The last step of the load, as a Gatling chain: evaluates the run ({@link #evaluate}) and
+     * sends one request named {@value #VERDICT} that is KO, with the reasons as its error,
+     * when the benchmark must fail (resource limit, dead server, nothing measured, baseline
+     * regression). {@link #verdictPassed()} asserts on it. Why not throw from {@code after()}:
+     * Gatling 3.15 then exits non-zero but writes no HTML report; a failed assertion keeps both.
+     * Evaluation blocks this virtual user for up to a few seconds, after the load is over.
+     */
+    public ChainBuilder verdict(Function<Map<String, RequestStats>, List<Check>> latencyChecks) {
+        return exec(session -> {
+            evaluate(latencyChecks);
+            return session;
+        }).exec(http(VERDICT).get("/health")
+                .check(bodyString().transform(body -> verdictMessage()).is(PASSED)));
+    }
+
+    /** The assertion that fails the Gatling run (and the Maven build) when the verdict is not "passed". */
+    public Assertion verdictPassed() {
+        return details(VERDICT).successfulRequests().count().is(1L);
+    }
+
+    /**
+     * Call from {@code after()}: evaluates the run if the verdict step never ran (run cut
+     * short), then stops the server. Never throws: the report must still be generated.
      */
     public void finish(Function<Map<String, RequestStats>, List<Check>> latencyChecks) {
+        try {
+            evaluate(latencyChecks);
+        } finally {
+            server.close();
+        }
+    }
+
+    /**
+     * Once per run: reads the resources of the measured window, evaluates every check, writes
+     * stats.json, prints the summary and asks the baseline gate. Returns {@value #PASSED} or
+     * the reasons the run fails.
+     */
+    public synchronized String evaluate(Function<Map<String, RequestStats>, List<Check>> latencyChecks) {
+        if (verdict != null) return verdict;
         List<String> failures = new ArrayList<>();
         Path statsFile = outputDir.resolve("stats.json");
         try {
@@ -155,27 +201,35 @@ public final class BenchmarkRun {
             } else {
                 resources = Map.of("error", "no resource samples: " + (alive ? "nothing measured" : "server not alive"));
             }
-            Instant started = Instant.ofEpochMilli(startMs);
-            Instant ended = Instant.ofEpochMilli(endMs);
-            StatsJson.Run run = new StatsJson.Run(simulation, started, ended, gitCommit(), loaded.profileName(),
-                    config().asMap(), injection, MachineFingerprint.collect(health, server.baseUrl()),
-                    measuredRequest, requests, resources, checks);
+            StatsJson.Run run = new StatsJson.Run(simulation, Instant.ofEpochMilli(startMs), Instant.ofEpochMilli(endMs),
+                    gitCommit(), loaded.profileName(), config().asMap(), injection,
+                    MachineFingerprint.collect(health, server.baseUrl()), measuredRequest, requests, resources, checks);
             StatsJson.write(run, statsFile);
             LOG.info("{}{}stats: {}", SummaryTable.render(simulation, requests, checks), System.lineSeparator(), statsFile);
             checks.stream().filter(c -> c.failsRun() && !c.passed()).forEach(c -> failures.add(c.toString()));
         } catch (IOException | RuntimeException e) {
+            LOG.error("evaluating the run failed", e);
             failures.add("writing the benchmark results failed: " + e);
-        } finally {
-            server.close();
         }
-        if (Files.isRegularFile(statsFile) && !BaselineStep.afterRun(statsFile)) {
-            failures.add("baseline regression (see the baseline report above) for " + statsFile);
+        if (Files.isRegularFile(statsFile)) {
+            try {
+                if (!BaselineStep.afterRun(statsFile)) failures.add("baseline regression for " + statsFile);
+            } catch (RuntimeException e) {
+                failures.add(e.getMessage());
+            }
         }
-        if (!failures.isEmpty()) {
-            String message = simulation + " FAILED:\n - " + String.join("\n - ", failures);
-            LOG.error(message);
-            throw new IllegalStateException(message);
+        if (failures.isEmpty()) {
+            verdict = PASSED;
+        } else {
+            verdict = simulation + " FAILED: " + String.join("; ", failures);
+            LOG.error(verdict);
         }
+        return verdict;
+    }
+
+    /** {@value #PASSED}, the failure reasons, or "not evaluated". */
+    public synchronized String verdictMessage() {
+        return verdict == null ? "not evaluated" : verdict;
     }
 
     /** Waits for the sampler to pass the end of the window, then summarises it. */
