@@ -35,7 +35,7 @@ public final class ServerClasspath {
     }
 
     /** Splits a path list and replaces each manifest-only jar by its Class-Path entries. */
-    static List<String> expand(String classpath) {
+    public static List<String> expand(String classpath) {
         Set<String> out = new LinkedHashSet<>();
         for (String entry : classpath.split(File.pathSeparator)) {
             if (entry.isBlank()) continue;
