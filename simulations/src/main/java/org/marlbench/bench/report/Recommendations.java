@@ -76,13 +76,16 @@ public final class Recommendations {
             out.add("Machine fingerprint differs from the baseline (" + d.asText() + "): renew the baseline on this machine "
                     + "(-Dbaseline.update=true) before treating differences as regressions.");
         }
+        List<String> regressed = new ArrayList<>();
         for (JsonNode m : e.comparison().path("metrics")) {
             if ("regressed".equals(m.path("verdict").asText())) {
-                out.add(String.format(Locale.ROOT, "%s regressed %+.1f %% against the baseline of commit %s (%s): "
-                                + "bisect the commits since then; if intended, renew with -Dbaseline.update=true.",
-                        m.path("metric").asText(), m.path("changePercent").asDouble(), e.comparison().path("baselineCommit").asText("?"),
-                        m.path("rule").asText()));
+                regressed.add(String.format(Locale.ROOT, "%s %+.1f %%", m.path("metric").asText(), m.path("changePercent").asDouble()));
             }
+        }
+        if (!regressed.isEmpty()) {
+            out.add("Regressed against the baseline of commit " + e.comparison().path("baselineCommit").asText("?") + ": "
+                    + String.join(", ", regressed) + " (verdict table has the intervals): bisect the commits since then; "
+                    + "if the change is intended, renew the baseline with -Dbaseline.update=true.");
         }
         for (JsonNode t : e.comparison().path("trends")) {
             if (!t.path("warning").asText().isEmpty()) {

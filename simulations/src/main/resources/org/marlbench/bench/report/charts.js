@@ -132,6 +132,7 @@
     try {
       if (drawers[el.getAttribute('data-kind')](el, d)) { drawnCharts++; }
     } catch (e) {
+      el.className += ' chart-error';
       el.textContent = 'chart failed: ' + e;
     }
   });
