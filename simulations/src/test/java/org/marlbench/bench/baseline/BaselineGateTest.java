@@ -206,4 +206,20 @@ class BaselineGateTest {
             System.clearProperty("baseline.warnOnly");
         }
     }
+
+    @Test
+    void deterioratingHistoryRaisesAnEarlyWarningInConsoleAndReport() throws Exception {
+        GateResult last = null;
+        for (int i = 0; i < 6; i++) {
+            final int run = i;
+            Path stats = new SyntheticStats().with(s -> { s.seed = 300 + run; s.scale = 1.0 + 0.08 * run; s.targetP95Ms = 2.2; })
+                    .writeRun(benchmarkDir());
+            last = run(GateSettings.defaults(baselineDir()), stats);
+        }
+        assertTrue(last.trends().get(0).warns(), last.trends().toString());
+        assertTrue(console().contains("# EARLY WARNING: PERFORMANCE TREND"), console());
+        String report = Files.readString(benchmarkDir().resolve("report.txt"));
+        assertTrue(report.contains("trend: client p95 is deteriorating"), report);
+        assertEquals(6, Files.readAllLines(baselineDir().resolve("quick/history/ConcurrentUsersSimulation.jsonl")).size());
+    }
 }
