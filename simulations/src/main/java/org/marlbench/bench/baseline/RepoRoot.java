@@ -4,7 +4,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Finds the repository root: the system property project.rootDir when the simulations pass it,
+ * Finds the repository root: the system property project.rootDir (or bench.projectDir, which the
+ * simulations' Gatling JVM receives) when set,
  * else the nearest ancestor holding results-baseline/, else the top-most ancestor with a
  * pom.xml (the aggregator), searched from the stats file and then from the working directory.
  */
@@ -13,7 +14,7 @@ public final class RepoRoot {
     }
 
     public static Path find(Path start) {
-        String property = System.getProperty("project.rootDir");
+        String property = System.getProperty("project.rootDir", System.getProperty("bench.projectDir"));
         if (property != null && !property.isBlank()) {
             return Path.of(property).toAbsolutePath().normalize();
         }
