@@ -1,0 +1,162 @@
+package org.marlbench.bench.report;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import org.marlbench.bench.baseline.StatsDocument;
+
+/**
+ * report.html: one self-contained page (inline CSS, inline data, inline script from charts.js;
+ * nothing fetched), with the verdict table and per simulation the charts that have data.
+ */
+public final class HtmlReport {
+    private static final String[][] CHARTS = {
+        {"bars", "bars"}, {"curve", "curve"}, {"rss", "resources"}, {"cpu", "resources"},
+        {"p95history", "history"}, {"tputhistory", "history"}};
+
+    private HtmlReport() {
+    }
+
+    public static String render(List<ReportEntry> entries, Instant generatedAt) {
+        ArrayNode data = StatsDocument.JSON.createArrayNode();
+        StringBuilder sections = new StringBuilder();
+        int expected = 0;
+        for (int i = 0; i < entries.size(); i++) {
+            ReportEntry e = entries.get(i);
+            ObjectNode d = ChartData.of(e);
+            data.add(d);
+            sections.append(section(e));
+            sections.append("<div class=\"charts\">\n");
+            for (String[] chart : CHARTS) {
+                if (d.has(chart[1])) {
+                    sections.append("<div class=\"chart\" data-sim=\"").append(i).append("\" data-kind=\"").append(chart[0]).append("\"></div>\n");
+                    expected++;
+                }
+            }
+            sections.append("</div>\n");
+        }
+        String overall = TextReport.overallStatus(entries);
+        return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n"
+                + "<title>Strategic MARL component performance benchmark report</title>\n"
+                + "<style>" + CSS + "</style></head>\n"
+                + "<body data-charts-expected=\"" + expected + "\" data-charts-drawn=\"0\">\n"
+                + "<h1>Strategic MARL component performance benchmark report</h1>\n"
+                + "<p>Generated: " + esc(generatedAt.toString()) + " &middot; Target: " + esc(targetWithoutScheme(entries))
+                + "</p>\n<p class=\"overall " + overall.toLowerCase(Locale.ROOT).replace(' ', '-') + "\">Overall status: " + esc(overall) + "</p>\n"
+                + verdictTable(entries)
+                + sections
+                + "<script type=\"application/json\" id=\"bench-data\">" + jsonForScript(data) + "</script>\n"
+                + "<script>\n" + chartsScript() + "\n</script>\n</body></html>\n";
+    }
+
+    /** The server URL without its scheme: the page must contain no http(s) reference at all. */
+    static String targetWithoutScheme(List<ReportEntry> entries) {
+        return TextReport.target(entries).replaceFirst("^[a-z]+://", "");
+    }
+
+    private static String verdictTable(List<ReportEntry> entries) {
+        StringBuilder sb = new StringBuilder("<h2>Verdicts against the baseline</h2>\n<table class=\"verdicts\">\n"
+                + "<tr><th>simulation</th><th>profile</th><th>status</th><th>baseline outcome</th><th>metric</th>"
+                + "<th>baseline</th><th>current</th><th>change</th><th>95% CI of ratio</th><th>verdict</th></tr>\n");
+        for (ReportEntry e : entries) {
+            String profile = e.stats().path("configProfile").asText("default");
+            JsonNode metrics = e.comparison().path("metrics");
+            if (!metrics.isArray() || metrics.isEmpty()) {
+                sb.append(row(e.name(), profile, e.status(), e.outcome(), "", "", "", "", "", ""));
+                continue;
+            }
+            for (JsonNode m : metrics) {
+                String ci = m.path("ratioCiLow").isNumber()
+                        ? String.format(Locale.ROOT, "%.3f .. %.3f", m.path("ratioCiLow").asDouble(), m.path("ratioCiHigh").asDouble()) : "";
+                String change = m.path("changePercent").isNumber() ? String.format(Locale.ROOT, "%+.1f %%", m.path("changePercent").asDouble()) : "";
+                sb.append(row(e.name(), profile, e.status(), e.outcome(), m.path("metric").asText(),
+                        num(m.path("baseline")) + " " + m.path("unit").asText(), num(m.path("current")) + " " + m.path("unit").asText(),
+                        change, ci, m.path("verdict").asText()));
+            }
+        }
+        return sb.append("</table>\n").toString();
+    }
+
+    private static String row(String... cells) {
+        StringBuilder sb = new StringBuilder("<tr>");
+        for (int i = 0; i < cells.length; i++) {
+            String cls = i == cells.length - 1 || i == 2 || i == 3 ? " class=\"v-" + cells[i].toLowerCase(Locale.ROOT).replace(' ', '-') + "\"" : "";
+            sb.append("<td").append(cls).append('>').append(esc(cells[i])).append("</td>");
+        }
+        return sb.append("</tr>\n").toString();
+    }
+
+    private static String section(ReportEntry e) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("<h2>").append(esc(e.name())).append(" <span class=\"v-").append(e.status().toLowerCase(Locale.ROOT)).append("\">")
+                .append(esc(e.status())).append("</span></h2>\n");
+        if (e.readError() == null) {
+            JsonNode r = e.measured();
+            sb.append("<p>").append(esc(e.stats().path("injection").path("description").asText(""))).append(" &middot; profile ")
+                    .append(esc(e.stats().path("configProfile").asText("default"))).append(" &middot; commit ")
+                    .append(esc(e.stats().path("gitCommit").asText("unknown"))).append("</p>\n");
+            sb.append(String.format(Locale.ROOT, "<p>P50 %s &middot; P95 %s &middot; P99 %s &middot; throughput %.1f ops/s &middot; error rate %.2f %% &middot; baseline: %s</p>%n",
+                    ReportEntry.ms(e.micros("client", "p50Micros")), ReportEntry.ms(e.micros("client", "p95Micros")),
+                    ReportEntry.ms(e.micros("client", "p99Micros")), r.path("throughputPerSecond").asDouble(),
+                    r.path("errorRate").asDouble() * 100, esc(e.outcome())));
+        }
+        sb.append(list("Failures", TextReport.failures(e)));
+        sb.append(list("Warnings", TextReport.warnings(e)));
+        sb.append(list("Recommendations", Recommendations.derive(e)));
+        return sb.toString();
+    }
+
+    private static String list(String title, List<String> items) {
+        if (items.isEmpty()) {
+            return "<p><b>" + title + ":</b> none</p>\n";
+        }
+        StringBuilder sb = new StringBuilder("<p><b>" + title + ":</b></p><ul>\n");
+        items.forEach(i -> sb.append("<li>").append(esc(i)).append("</li>\n"));
+        return sb.append("</ul>\n").toString();
+    }
+
+    private static String num(JsonNode n) {
+        return n.isNumber() ? String.format(Locale.ROOT, "%.3f", n.asDouble()) : "-";
+    }
+
+    static String esc(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+
+    /** JSON safe inside a script element: no '<' can close it early. */
+    static String jsonForScript(JsonNode data) {
+        try {
+            return StatsDocument.JSON.writeValueAsString(data).replace("<", "\\u003c").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029");
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String chartsScript() {
+        try (InputStream in = HtmlReport.class.getResourceAsStream("charts.js")) {
+            if (in == null) {
+                throw new IllegalStateException("charts.js missing from the classpath");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static final String CSS = "body{font-family:sans-serif;margin:24px;color:#222}"
+            + "table{border-collapse:collapse;font-size:13px}td,th{border:1px solid #ccc;padding:3px 6px;text-align:left}"
+            + ".charts{display:flex;flex-wrap:wrap;gap:12px}.chart{border:1px solid #ddd}"
+            + ".grid{stroke:#eee}.axis{stroke:#444}.target{stroke:#d62728;stroke-dasharray:5,4}"
+            + ".tick{font-size:10px;fill:#444}.label{font-size:11px;fill:#222}.title{font-size:13px;font-weight:bold}"
+            + ".v-regressed,.v-failed,.v-error{color:#b00;font-weight:bold}.v-improved,.v-passed{color:#070}"
+            + ".v-not-enough-data,.v-no-baseline{color:#a60}.overall{font-size:18px;font-weight:bold}"
+            + ".overall.failed{color:#b00}.overall.passed{color:#070}";
+}
