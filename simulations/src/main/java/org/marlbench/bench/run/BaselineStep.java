@@ -1,18 +1,16 @@
 package org.marlbench.bench.run;
 
-import java.lang.reflect.Method;
 import java.nio.file.Path;
+import org.marlbench.bench.baseline.BaselineGate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * THE single call site of the baseline comparison: {@code BaselineGate.afterRun(stats.json)}
- * (true = passed or no baseline, false = regression). Off with {@code -Dbaseline.enabled=false}.
- * Looked up by name so this module builds before the baseline code is merged; when the class
- * is absent the run says so loudly and is not failed for it.
+ * The single call site of the baseline comparison, after stats.json is written:
+ * {@code BaselineGate.afterRun} is true when the run passed or has no baseline, false on a
+ * regression (the run then fails). Off with {@code -Dbaseline.enabled=false}.
  */
 public final class BaselineStep {
-    static final String GATE = "org.marlbench.bench.baseline.BaselineGate";
     private static final Logger LOG = LoggerFactory.getLogger(BaselineStep.class);
 
     private BaselineStep() {
@@ -24,18 +22,6 @@ public final class BaselineStep {
             LOG.info("baseline comparison disabled (-Dbaseline.enabled=false)");
             return true;
         }
-        Method afterRun;
-        try {
-            afterRun = Class.forName(GATE).getMethod("afterRun", Path.class);
-        } catch (ClassNotFoundException | NoSuchMethodException e) {
-            LOG.warn("baseline comparison NOT DONE: {}.afterRun(Path) is not on the classpath", GATE);
-            return true;
-        }
-        try {
-            return (Boolean) afterRun.invoke(null, statsJson);
-        } catch (ReflectiveOperationException e) {
-            Throwable cause = e.getCause() != null ? e.getCause() : e;
-            throw new IllegalStateException("baseline comparison of " + statsJson + " failed: " + cause, cause);
-        }
+        return BaselineGate.afterRun(statsJson);
     }
 }
