@@ -131,7 +131,7 @@ public final class BenchmarkRun {
 
     /** The {@code injection} object of stats.json. */
     public void describeInjection(Map<String, Object> description) {
-        this.injection = Map.copyOf(new LinkedHashMap<>(description));
+        this.injection = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(description)); // values may be null
     }
 
     /**
