@@ -48,7 +48,8 @@ public final class HealthCheck {
             try {
                 return fetch(baseUrl);
             } catch (IOException e) {
-                last = e.getClass().getSimpleName() + ": " + e.getMessage();
+                last = e instanceof java.net.ConnectException ? "connection refused (nothing listening?)"
+                        : e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while waiting for " + who.get());
