@@ -45,8 +45,13 @@ public record InjectionProfile(Kind kind, int users, int durationSeconds, int ra
             case OPEN, SPIKE -> new InjectionProfile(kind, users, duration, 0, rate(p), null, null);
             case RAMP -> new InjectionProfile(kind, users, duration, requirePositive(ramp, "rampSeconds", kind),
                     rate(p), null, null);
-            case STAIRS -> new InjectionProfile(kind, users, 0, ramp, rate(p),
-                    ConfigLoader.positiveInt(p, "steps"), ConfigLoader.positiveInt(p, "stepSeconds"));
+            case STAIRS -> {
+                int steps = ConfigLoader.positiveInt(p, "steps");
+                int stepSeconds = ConfigLoader.positiveInt(p, "stepSeconds");
+                // durationSeconds: the whole staircase, ramps between steps included.
+                yield new InjectionProfile(kind, users, steps * stepSeconds + (steps - 1) * ramp, ramp, rate(p),
+                        steps, stepSeconds);
+            }
         };
     }
 
@@ -108,9 +113,8 @@ public record InjectionProfile(Kind kind, int users, int durationSeconds, int ra
     public int totalSeconds() {
         return switch (kind) {
             case CLOSED, RAMP -> rampSeconds + durationSeconds;
-            case OPEN -> durationSeconds;
+            case OPEN, STAIRS -> durationSeconds;
             case SPIKE -> Math.max(durationSeconds, halfDuration() + 1);
-            case STAIRS -> steps * stepSeconds + (steps - 1) * rampSeconds;
         };
     }
 

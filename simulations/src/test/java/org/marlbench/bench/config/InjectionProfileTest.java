@@ -44,6 +44,7 @@ class InjectionProfileTest {
         InjectionProfile stairs = profile("profile", "stairs", "rate", "25", "steps", "4", "stepSeconds", "5", "rampSeconds", "2");
         assertEquals(1, stairs.openSteps().size());
         assertEquals(4 * 5 + 3 * 2, stairs.totalSeconds());
+        assertEquals(4 * 5 + 3 * 2, stairs.durationSeconds());
         assertTrue(stairs.description().contains("peak 100/s"), stairs.description());
 
         InjectionProfile spike = profile("profile", "spike", "rate", "20", "users", "50");
