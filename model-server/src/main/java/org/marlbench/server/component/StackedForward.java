@@ -90,8 +90,10 @@ final class StackedForward {
         this.maxBatch = maxBatch;
         this.rows = rows;
         this.cols = cols;
-        this.input = ByteBuffer.allocateDirect(AGENTS * maxBatch * weights.inputWidth * Float.BYTES)
-                .order(ByteOrder.nativeOrder());
+        // 64-byte aligned like PyTorch's own allocations, so every lane hits the same kernels
+        // (alignment can change SIMD paths and with them the last bits of the result).
+        this.input = ByteBuffer.allocateDirect(AGENTS * maxBatch * weights.inputWidth * Float.BYTES + 64)
+                .alignedSlice(64).order(ByteOrder.nativeOrder());
     }
 
     /**
