@@ -18,8 +18,9 @@ import java.util.List;
  * no matter the batch size. Agent a is slice a of every tensor: x [3, B, K0] @ W1 [3, K0, H1] ...
  *
  * <p>Biases are folded into the matmuls (homogeneous coordinate): every layer input carries a constant
- * 1 in its last position and the weight's last row holds the bias; hidden layers also pass the 1
- * through (weight [last,last] = 1, and ReLU(1) = 1). So each hidden layer is matmul + relu and the head
+ * 1 right after its real units and the weight row at that index holds the bias; hidden layers also pass
+ * the 1 on (a weight of 1 to the next constant index, and ReLU(1) = 1). Widths are then zero-padded to
+ * a multiple of {@link #ALIGN} (192+1 -> 208, 256+1 -> 272, ...). So each hidden layer is matmul + relu and the head
  * one matmul: 4 matmuls + 3 relus + 1 tensor-from-buffer + 1 read-back = 9 native compute calls, plus
  * freeing the 8 temporaries when the per-forward sub-manager closes. The head's 3-way softmax is done
  * in Java by the caller (9 exps per request are cheaper than one more JNI round trip).
@@ -32,28 +33,36 @@ import java.util.List;
  */
 final class StackedForward {
     static final int AGENTS = 3;
+    /** Stacked widths are multiples of this: odd widths (193, 257) measured up to 2x slower at batch 16. */
+    static final int ALIGN = 16;
 
     /** Weight tensors shared by all runners; closed by the component. */
     static final class Weights implements AutoCloseable {
         final NDManager manager;
         final PtNDArray[] layers;
-        final int inputWidth; // K0 incl. the constant 1
+        final int inputWidth; // K0: widest input + the constant 1, aligned
+        final int constantIndex; // where the constant 1 sits in the input
         final List<AgentSpec> specs;
 
         Weights(NDManager root, Parameters p) {
             this.specs = p.specs;
             this.manager = root.newSubManager();
             int depth = specs.get(0).layerWidths().length - 1;
-            int[] padded = new int[depth + 1];
+            int[] widest = new int[depth + 1];
             for (AgentSpec s : specs) {
                 int[] w = s.layerWidths();
-                for (int l = 0; l <= depth; l++) padded[l] = Math.max(padded[l], w[l]);
+                for (int l = 0; l <= depth; l++) widest[l] = Math.max(widest[l], w[l]);
             }
+            // Width of each layer boundary in the stacked net: the widest agent, + the constant 1
+            // (at index widest[l]), rounded up to a multiple of ALIGN with zeros.
+            int[] stackedWidth = new int[depth + 1];
+            for (int l = 0; l <= depth; l++) stackedWidth[l] = roundUp(widest[l] + 1, ALIGN);
             layers = new PtNDArray[depth];
             for (int l = 0; l < depth; l++) {
                 boolean head = l == depth - 1;
-                int rowsIn = padded[l] + 1;                      // + constant-1 input
-                int colsOut = head ? padded[l + 1] : padded[l + 1] + 1; // + constant-1 output (hidden)
+                int rowsIn = stackedWidth[l];
+                int colsOut = head ? AgentSpec.ACTIONS : stackedWidth[l + 1];
+                int oneIn = widest[l];
                 float[] stacked = new float[AGENTS * rowsIn * colsOut];
                 for (int a = 0; a < AGENTS; a++) {
                     int[] w = specs.get(a).layerWidths();
@@ -63,12 +72,17 @@ final class StackedForward {
                     for (int i = 0; i < w[l]; i++) {
                         System.arraycopy(weight, i * w[l + 1], stacked, base + i * colsOut, w[l + 1]);
                     }
-                    System.arraycopy(bias, 0, stacked, base + (rowsIn - 1) * colsOut, w[l + 1]);
-                    if (!head) stacked[base + (rowsIn - 1) * colsOut + colsOut - 1] = 1f;
+                    System.arraycopy(bias, 0, stacked, base + oneIn * colsOut, w[l + 1]);
+                    if (!head) stacked[base + oneIn * colsOut + widest[l + 1]] = 1f; // pass the 1 on
                 }
                 layers[l] = (PtNDArray) manager.create(stacked, new Shape(AGENTS, rowsIn, colsOut));
             }
-            inputWidth = padded[0] + 1;
+            inputWidth = stackedWidth[0];
+            constantIndex = widest[0];
+        }
+
+        private static int roundUp(int n, int multiple) {
+            return (n + multiple - 1) / multiple * multiple;
         }
 
         @Override
@@ -115,7 +129,7 @@ final class StackedForward {
                     int base = r * cols;
                     for (int c : columns) row[j++] = m[base + c];
                 }
-                row[k0 - 1] = 1f;
+                row[weights.constantIndex] = 1f;
                 x.put(row);
             }
         }
