@@ -20,7 +20,7 @@ import java.util.List;
  * <p>Biases are folded into the matmuls (homogeneous coordinate): every layer input carries a constant
  * 1 right after its real units and the weight row at that index holds the bias; hidden layers also pass
  * the 1 on (a weight of 1 to the next constant index, and ReLU(1) = 1). Widths are then zero-padded to
- * a multiple of {@link #ALIGN} (192+1 -> 208, 256+1 -> 272, ...). So each hidden layer is matmul + relu and the head
+ * a multiple of {@link #ALIGN} (192+1 -> 200, 256+1 -> 264, 128+1 -> 136, 64+1 -> 72). So each hidden layer is matmul + relu and the head
  * one matmul: 4 matmuls + 3 relus + 1 tensor-from-buffer + 1 read-back = 9 native compute calls, plus
  * freeing the 8 temporaries when the per-forward sub-manager closes. The head's 3-way softmax is done
  * in Java by the caller (9 exps per request are cheaper than one more JNI round trip).
@@ -33,8 +33,12 @@ import java.util.List;
  */
 final class StackedForward {
     static final int AGENTS = 3;
-    /** Stacked widths are multiples of this: odd widths (193, 257) measured up to 2x slower at batch 16. */
-    static final int ALIGN = 16;
+    /**
+     * Stacked widths are rounded up to a multiple of this (rows of 8 floats = 32 bytes, AVX-aligned).
+     * On the busy shared machine, 1, 8, 16 and 32 measured within noise of each other (B=1 ~55-65 us);
+     * 8 costs +8% weight memory over unaligned widths, 16 costs +18%. Re-measure on a quiet machine.
+     */
+    static final int ALIGN = 8;
 
     /** Weight tensors shared by all runners; closed by the component. */
     static final class Weights implements AutoCloseable {
@@ -45,6 +49,10 @@ final class StackedForward {
         final List<AgentSpec> specs;
 
         Weights(NDManager root, Parameters p) {
+            this(root, p, ALIGN);
+        }
+
+        Weights(NDManager root, Parameters p, int align) {
             this.specs = p.specs;
             this.manager = root.newSubManager();
             int depth = specs.get(0).layerWidths().length - 1;
@@ -56,7 +64,7 @@ final class StackedForward {
             // Width of each layer boundary in the stacked net: the widest agent, + the constant 1
             // (at index widest[l]), rounded up to a multiple of ALIGN with zeros.
             int[] stackedWidth = new int[depth + 1];
-            for (int l = 0; l <= depth; l++) stackedWidth[l] = roundUp(widest[l] + 1, ALIGN);
+            for (int l = 0; l <= depth; l++) stackedWidth[l] = roundUp(widest[l] + 1, align);
             layers = new PtNDArray[depth];
             for (int l = 0; l < depth; l++) {
                 boolean head = l == depth - 1;
