@@ -28,6 +28,8 @@ class ModelServerMainTest {
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
+        // The production logging config (stderr), not a logback-test.xml on the test classpath.
+        cmd.add("-Dlogback.configurationFile=logback.xml");
         cmd.addAll(List.of(props));
         cmd.add(ModelServerMain.class.getName());
         return new ProcessBuilder(cmd).redirectError(dir.resolve("stderr.txt").toFile());
