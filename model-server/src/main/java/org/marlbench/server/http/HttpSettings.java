@@ -29,7 +29,7 @@ public record HttpSettings(
                 inRange(s, "server.retryAfterSeconds", 0, 86_400),
                 inRange(s, "server.threads", MIN_THREADS, 10_000),
                 longInRange(s, "server.fault.delayMicros", 0, 60_000_000L),
-                longInRange(s, "sidecar.intervalMs", 10, 3_600_000L),
+                longInRange(s, "sidecar.intervalMs", 50, 3_600_000L),
                 inRange(s, "sidecar.retentionMinutes", 1, 7 * 24 * 60));
     }
 

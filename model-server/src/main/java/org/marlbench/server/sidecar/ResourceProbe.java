@@ -11,6 +11,7 @@ import oshi.hardware.CentralProcessor;
 import oshi.hardware.GlobalMemory;
 import oshi.software.os.OSProcess;
 import oshi.software.os.OperatingSystem;
+import oshi.util.GlobalConfig;
 
 /**
  * Takes one resource reading: the process and machine from OSHI, the JVM from its MXBeans.
@@ -30,7 +31,15 @@ public final class ResourceProbe {
     private OSProcess previousProcess;
     private long[] previousTicks;
 
+    /**
+     * OSHI caches readings such as the CPU ticks for 300 ms by default: sampled every 250 ms that
+     * alternates 0 % and a double interval. 10 ms keeps every sample fresh; it must be set before
+     * OSHI's memoizer is first used, i.e. before the first SystemInfo.
+     */
+    static final int OSHI_CACHE_MS = 10;
+
     public ResourceProbe() {
+        GlobalConfig.set(GlobalConfig.OSHI_UTIL_MEMOIZER_EXPIRATION, OSHI_CACHE_MS);
         SystemInfo si = new SystemInfo();
         this.os = si.getOperatingSystem();
         this.processor = si.getHardware().getProcessor();

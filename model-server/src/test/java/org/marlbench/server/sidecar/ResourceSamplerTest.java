@@ -67,6 +67,9 @@ class ResourceSamplerTest {
             double sampled = s.since(startMs + 110).stream().filter(r -> r.timestampMs() <= endMs)
                     .mapToDouble(r -> r.process().cpuPercent()).average().orElseThrow();
             assertEquals(jvmPercent, sampled, 40, "sampler vs JVM CPU time over the same second");
+            // Every sample is a fresh reading: with all cores burning, no interval reads an idle machine.
+            s.since(startMs + 110).stream().filter(r -> r.timestampMs() <= endMs).forEach(r ->
+                    assertTrue(r.system().cpuPercent() > 20, "system CPU while every core burns: " + r.system()));
             assertTrue(sampled <= cores * 100 + 25, "at most cores x 100: " + sampled);
             if (jvmPercent > 130) assertTrue(sampled > 100, "two cores busy reads over 100 %: " + sampled);
         }
