@@ -36,6 +36,7 @@ public final class HttpApp {
             QueuedThreadPool pool = new QueuedThreadPool(settings.threads(), Math.min(settings.threads(), 8));
             pool.setName("http");
             cfg.jetty.threadPool = pool;
+            cfg.jetty.modifyServer(server -> server.setErrorHandler(new JettyJsonErrors()));
 
             cfg.routes.post(DecisionHandler.PATH, decision);
             cfg.routes.get(HealthHandler.PATH, health);

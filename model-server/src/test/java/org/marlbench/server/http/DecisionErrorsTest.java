@@ -165,6 +165,19 @@ class DecisionErrorsTest {
         assertError(after, 400, "missing_matrix");
     }
 
+    /** A request Jetty itself rejects (no URI) also gets the JSON error shape, not an HTML page. */
+    @Test
+    void garbledRequestLineIsJson() throws Exception {
+        try (Socket s = new Socket("127.0.0.1", server.port())) {
+            s.getOutputStream().write("GARBAGE\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            String response = new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(response.startsWith("HTTP/1.1 400"), response);
+            assertTrue(response.contains("Content-Type: application/json"), response);
+            String body = response.substring(response.indexOf("\r\n\r\n") + 4);
+            assertEquals("bad_request", TestClient.MAPPER.readTree(body).get("error").asText(), body);
+        }
+    }
+
     @Test
     void unknownRouteAndWrongMethodAreJson() {
         assertError(client.get("/v2/nothing"), 404, "not_found");
