@@ -1,0 +1,58 @@
+package org.marlbench.server;
+
+import java.util.Map;
+import org.marlbench.server.http.HttpSettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Starts the model server. Prints exactly one line on stdout once bound,
+ * {@code MODEL_SERVER_URL=http://127.0.0.1:<port>}, which the simulations parse; logs go to
+ * stderr. Exit code 2 = bad configuration (one line on stderr), 1 = could not start.
+ */
+public final class ModelServerMain {
+    public static final String URL_PREFIX = "MODEL_SERVER_URL=";
+
+    private ModelServerMain() {
+    }
+
+    public static void main(String[] args) {
+        // Before anything can touch DJL: no usage tracking call from a benchmark server.
+        System.setProperty("OPT_OUT_TRACKING", "true");
+        Logger log = LoggerFactory.getLogger(ModelServerMain.class);
+
+        Settings settings;
+        try {
+            settings = Settings.load();
+            HttpSettings.from(settings); // validate server.* and sidecar.* before binding anything
+        } catch (IllegalArgumentException e) {
+            System.err.println("model-server: configuration error: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        for (Map.Entry<String, String> kv : settings.asMap().entrySet()) {
+            log.info("config {}={}", kv.getKey(), kv.getValue());
+        }
+
+        ModelServer server;
+        try {
+            server = ModelServer.start(settings);
+        } catch (RuntimeException e) {
+            String reason = e.getMessage();
+            Throwable cause = e.getCause();
+            if (cause != null && cause.getMessage() != null) reason = reason + ": " + cause.getMessage();
+            System.err.println("model-server: cannot start on " + settings.string("server.host") + ":"
+                    + settings.string("server.port") + ": " + reason);
+            log.debug("start failure", e);
+            System.exit(1);
+            return;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            log.info("shutting down");
+            server.stop();
+        }, "shutdown"));
+        System.out.println(URL_PREFIX + server.url());
+        System.out.flush();
+        log.info("listening on {}", server.url());
+    }
+}

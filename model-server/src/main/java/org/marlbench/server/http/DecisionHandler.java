@@ -1,0 +1,115 @@
+package org.marlbench.server.http;
+
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.util.Locale;
+import java.util.concurrent.locks.LockSupport;
+import org.marlbench.server.component.Decision;
+import org.marlbench.server.component.StrategicComponent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * POST /v1/strategic/decision. Checks cheapest first (media type, declared size, in-flight
+ * limit), then reads and validates the body, runs the component, writes the response.
+ * Every response, errors included, carries Server-Timing (model = the component's compute,
+ * 0 if it did not run; total = from Jetty's arrival stamp to just before the body is handed over).
+ */
+final class DecisionHandler implements Handler {
+    static final String PATH = "/v1/strategic/decision";
+    private static final Logger LOG = LoggerFactory.getLogger(DecisionHandler.class);
+
+    private final HttpSettings settings;
+    private final ModelHolder model;
+    private final DecisionMetrics metrics;
+
+    DecisionHandler(HttpSettings settings, ModelHolder model, DecisionMetrics metrics) {
+        this.settings = settings;
+        this.model = model;
+        this.metrics = metrics;
+    }
+
+    @Override
+    public void handle(Context ctx) {
+        HttpServletRequest req = ctx.req();
+        long beginNanos = RequestClock.beginNanos(req);
+        metrics.request();
+        long modelNanos = 0;
+        try {
+            checkMediaType(req.getContentType());
+            long declared = req.getContentLengthLong();
+            BodyReader.checkDeclared(declared, settings.maxBodyBytes());
+            if (!metrics.tryEnter()) {
+                throw new ApiError(503, "overloaded", "more than " + settings.maxInFlight()
+                        + " decision requests in flight; retry after " + settings.retryAfterSeconds() + " s");
+            }
+            try {
+                BodyReader.Body body = BodyReader.read(inputStream(req), declared, settings.maxBodyBytes());
+                DecisionRequest request = DecisionRequestParser.parse(body.bytes(), body.length());
+                StrategicComponent component = model.require(); // bad input is 400 whether loaded or not
+                Decision decision = component.decide(request.matrix());
+                modelNanos = decision.computeNanos();
+                faultDelay(settings.faultDelayMicros());
+                byte[] json = DecisionJson.write(decision, request.correlationId(), System.currentTimeMillis());
+                ctx.header(ServerTiming.HEADER, ServerTiming.value(modelNanos, System.nanoTime() - beginNanos));
+                Responses.json(ctx, 200, json);
+            } finally {
+                metrics.exit();
+            }
+        } catch (ApiError e) {
+            metrics.error();
+            ctx.header(ServerTiming.HEADER, ServerTiming.value(modelNanos, System.nanoTime() - beginNanos));
+            Responses.error(ctx, e, settings.retryAfterSeconds());
+        } catch (RuntimeException e) {
+            metrics.error();
+            LOG.error("decision failed", e);
+            ctx.header(ServerTiming.HEADER, ServerTiming.value(modelNanos, System.nanoTime() - beginNanos));
+            Responses.json(ctx, 500, ErrorJson.body("internal", "internal error while deciding; see the server log"));
+        }
+    }
+
+    /** application/json, with an optional charset that must be UTF-8 (SPEC: all JSON, UTF-8). */
+    static void checkMediaType(String contentType) {
+        if (contentType == null || contentType.isBlank()) {
+            throw unsupported("missing Content-Type; send Content-Type: application/json");
+        }
+        String[] parts = contentType.split(";");
+        if (!parts[0].trim().equalsIgnoreCase("application/json")) {
+            throw unsupported("Content-Type '" + contentType.trim() + "' is not supported; send application/json");
+        }
+        for (int i = 1; i < parts.length; i++) {
+            String param = parts[i].trim();
+            int eq = param.indexOf('=');
+            if (eq < 0) continue;
+            String name = param.substring(0, eq).trim().toLowerCase(Locale.ROOT);
+            String value = param.substring(eq + 1).trim().replace("\"", "");
+            if (name.equals("charset") && !value.equalsIgnoreCase("utf-8")) {
+                throw unsupported("charset '" + value + "' is not supported; send UTF-8 JSON");
+            }
+        }
+    }
+
+    private static ApiError unsupported(String message) {
+        return new ApiError(415, "unsupported_media_type", message);
+    }
+
+    private static java.io.InputStream inputStream(HttpServletRequest req) {
+        try {
+            return req.getInputStream();
+        } catch (IOException e) {
+            throw ApiError.badRequest("malformed_json", "the request body could not be read: " + e.getMessage());
+        }
+    }
+
+    /** TEST AID (server.fault.delayMicros): hold the response after the model ran. */
+    private static void faultDelay(long micros) {
+        if (micros <= 0) return;
+        long until = System.nanoTime() + micros * 1000;
+        long left;
+        // Sleep most of it (parkNanos may wake early: loop), spin the last 0.2 ms for precision.
+        while ((left = until - System.nanoTime()) > 200_000) LockSupport.parkNanos(left - 200_000);
+        while (System.nanoTime() < until) Thread.onSpinWait();
+    }
+}

@@ -1,0 +1,169 @@
+package org.marlbench.server.http;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import java.io.IOException;
+
+/**
+ * Parses and validates a decision request body in one streaming pass (Jackson JsonParser: no
+ * tree, no reflection), writing the matrix straight into a row-major float[48*13].
+ * Every problem becomes an {@link ApiError} 400 with a precise message; nothing else escapes.
+ * NaN/Infinity tokens are accepted by the parser so that they are reported as non_finite.
+ */
+final class DecisionRequestParser {
+    static final int ROWS = 48;
+    static final int COLUMNS = 13;
+    static final String EXPECTED = ROWS + "x" + COLUMNS;
+
+    private static final JsonFactory JSON = JsonFactory.builder()
+            .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
+            .build();
+
+    private DecisionRequestParser() {
+    }
+
+    static DecisionRequest parse(byte[] body, int length) {
+        if (length == 0) {
+            throw ApiError.badRequest("malformed_json", "request body is empty; expected a JSON object with a \"matrix\" of " + EXPECTED + " numbers");
+        }
+        try (JsonParser p = JSON.createParser(body, 0, length)) {
+            return readRequest(p);
+        } catch (JsonProcessingException e) {
+            throw ApiError.badRequest("malformed_json", "request body is not valid JSON: " + e.getOriginalMessage() + where(e.getLocation()));
+        } catch (IOException e) {
+            // A byte-array parser does no I/O; kept for the signature.
+            throw ApiError.badRequest("malformed_json", "request body could not be read: " + e.getMessage());
+        }
+    }
+
+    private static DecisionRequest readRequest(JsonParser p) throws IOException {
+        JsonToken t = p.nextToken();
+        if (t != JsonToken.START_OBJECT) {
+            throw badType("the request body must be a JSON object, got " + describe(t));
+        }
+        float[] matrix = null;
+        boolean matrixSeen = false;
+        String synergyType = null;
+        Double direction = null;
+        Double confidence = null;
+        String correlationId = null;
+        while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            t = p.nextToken();
+            switch (name) {
+                case "matrix" -> {
+                    matrixSeen = true;
+                    matrix = readMatrix(p, t);
+                }
+                case "synergyType" -> synergyType = optionalString(p, t, name);
+                case "direction" -> direction = optionalNumber(p, t, name);
+                case "confidence" -> confidence = optionalNumber(p, t, name);
+                case "correlationId" -> correlationId = optionalString(p, t, name);
+                default -> p.skipChildren(); // unknown fields are ignored (forward compatible)
+            }
+        }
+        if (p.nextToken() != null) {
+            throw ApiError.badRequest("malformed_json", "unexpected content after the JSON object" + where(p.currentTokenLocation()));
+        }
+        if (matrix == null) {
+            throw ApiError.badRequest("missing_matrix", matrixSeen
+                    ? "\"matrix\" is null; expected " + ROWS + " rows of " + COLUMNS + " numbers"
+                    : "the request has no \"matrix\"; expected " + ROWS + " rows of " + COLUMNS + " numbers");
+        }
+        return new DecisionRequest(matrix, synergyType, direction, confidence, correlationId);
+    }
+
+    /** Returns null for a JSON null (reported as missing_matrix by the caller). */
+    private static float[] readMatrix(JsonParser p, JsonToken t) throws IOException {
+        if (t == JsonToken.VALUE_NULL) return null;
+        if (t != JsonToken.START_ARRAY) {
+            throw badType("\"matrix\" must be an array of " + ROWS + " rows of " + COLUMNS + " numbers, got " + describe(t));
+        }
+        float[] m = new float[ROWS * COLUMNS];
+        int rows = 0;
+        int firstRowLength = -1;
+        int unequalRow = -1;
+        int unequalLength = -1;
+        while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+            if (t != JsonToken.START_ARRAY) {
+                throw badType("matrix row " + rows + " must be an array of " + COLUMNS + " numbers, got " + describe(t));
+            }
+            int col = 0;
+            while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+                if (t != JsonToken.VALUE_NUMBER_FLOAT && t != JsonToken.VALUE_NUMBER_INT) {
+                    throw badType("matrix value at row " + rows + ", column " + col + " must be a number, got " + describe(t));
+                }
+                float v = p.getFloatValue();
+                if (!Float.isFinite(v)) {
+                    throw ApiError.badRequest("non_finite", "matrix value at row " + rows + ", column " + col
+                            + " is not a finite float32 (got " + p.getText() + "); every value must be finite");
+                }
+                if (rows < ROWS && col < COLUMNS) m[rows * COLUMNS + col] = v;
+                col++;
+            }
+            if (firstRowLength < 0) {
+                firstRowLength = col;
+            } else if (col != firstRowLength && unequalRow < 0) {
+                unequalRow = rows;
+                unequalLength = col;
+            }
+            rows++;
+        }
+        if (unequalRow >= 0) {
+            throw ApiError.badRequest("bad_shape", "matrix rows have unequal lengths: row 0 has " + firstRowLength
+                    + " values but row " + unequalRow + " has " + unequalLength + "; expected " + EXPECTED);
+        }
+        if (rows != ROWS || firstRowLength != COLUMNS) {
+            throw ApiError.badRequest("bad_shape", "matrix is " + rows + "x" + Math.max(0, firstRowLength)
+                    + ", expected " + EXPECTED + " (" + ROWS + " rows of " + COLUMNS + " numbers)");
+        }
+        return m;
+    }
+
+    private static String optionalString(JsonParser p, JsonToken t, String field) throws IOException {
+        if (t == JsonToken.VALUE_NULL) return null;
+        if (t != JsonToken.VALUE_STRING) throw badType("\"" + field + "\" must be a string, got " + describe(t));
+        return p.getText();
+    }
+
+    private static Double optionalNumber(JsonParser p, JsonToken t, String field) throws IOException {
+        if (t == JsonToken.VALUE_NULL) return null;
+        if (t != JsonToken.VALUE_NUMBER_FLOAT && t != JsonToken.VALUE_NUMBER_INT) {
+            throw badType("\"" + field + "\" must be a number, got " + describe(t));
+        }
+        double v = p.getDoubleValue();
+        if (!Double.isFinite(v)) {
+            throw ApiError.badRequest("non_finite", "\"" + field + "\" must be a finite number, got " + p.getText());
+        }
+        return v;
+    }
+
+    private static ApiError badType(String message) {
+        return ApiError.badRequest("bad_type", message);
+    }
+
+    private static String describe(JsonToken t) {
+        if (t == null) return "nothing";
+        return switch (t) {
+            case START_OBJECT -> "an object";
+            case START_ARRAY -> "an array";
+            case VALUE_STRING -> "a string";
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
+            case VALUE_TRUE, VALUE_FALSE -> "a boolean";
+            case VALUE_NULL -> "null";
+            default -> t.name();
+        };
+    }
+
+    private static String where(JsonLocation loc) {
+        if (loc == null || loc.getLineNr() < 0) return "";
+        return " (line " + loc.getLineNr() + ", column " + loc.getColumnNr() + ")";
+    }
+}

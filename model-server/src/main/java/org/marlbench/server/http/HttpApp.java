@@ -1,0 +1,81 @@
+package org.marlbench.server.http;
+
+import io.javalin.Javalin;
+import io.javalin.compression.CompressionStrategy;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.marlbench.server.sidecar.ResourceSampler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Javalin application: routes, JSON error mapping (404/405/500 in the one error shape),
+ * a Jetty pool of server.threads, no banner, no compression (small bodies, measured latency).
+ */
+public final class HttpApp {
+    private static final Logger LOG = LoggerFactory.getLogger(HttpApp.class);
+    static final String ROUTES = "POST " + DecisionHandler.PATH + ", GET " + HealthHandler.PATH
+            + ", GET " + SidecarHandlers.RESOURCES + ", GET " + SidecarHandlers.SERIES;
+
+    private HttpApp() {
+    }
+
+    public static Javalin create(HttpSettings settings, ModelHolder model, DecisionMetrics metrics,
+                                 ResourceSampler sampler) {
+        DecisionHandler decision = new DecisionHandler(settings, model, metrics);
+        HealthHandler health = new HealthHandler(model);
+        SidecarHandlers sidecar = new SidecarHandlers(sampler);
+        int retryAfter = settings.retryAfterSeconds();
+        return Javalin.create(cfg -> {
+            cfg.startup.showJavalinBanner = false;
+            cfg.startup.showOldJavalinVersionWarning = false;
+            cfg.http.prefer405over404 = true;
+            cfg.http.maxRequestSize = settings.maxBodyBytes();
+            cfg.http.compressionStrategy = CompressionStrategy.NONE;
+            QueuedThreadPool pool = new QueuedThreadPool(settings.threads(), Math.min(settings.threads(), 8));
+            pool.setName("http");
+            cfg.jetty.threadPool = pool;
+            cfg.jetty.modifyServer(server -> server.setErrorHandler(new JettyJsonErrors()));
+
+            cfg.routes.post(DecisionHandler.PATH, decision);
+            cfg.routes.get(HealthHandler.PATH, health);
+            cfg.routes.get(SidecarHandlers.RESOURCES, sidecar::latest);
+            cfg.routes.get(SidecarHandlers.SERIES, sidecar::series);
+
+            cfg.routes.exception(ApiError.class, (e, ctx) -> Responses.error(ctx, e, retryAfter));
+            cfg.routes.exception(HttpResponseException.class, (e, ctx) -> httpError(ctx, e));
+            cfg.routes.exception(Exception.class, (e, ctx) -> {
+                LOG.error("unexpected error on {} {}", ctx.method(), ctx.path(), e);
+                withTiming(ctx);
+                Responses.json(ctx, 500, ErrorJson.body("internal", "internal error; see the server log"));
+            });
+        });
+    }
+
+    /** Javalin's own 404/405 (and the like) in our error shape. */
+    private static void httpError(Context ctx, HttpResponseException e) {
+        int status = e.getStatus();
+        String code;
+        String message;
+        if (status == 404) {
+            code = "not_found";
+            message = "no route " + ctx.method() + " " + ctx.path() + "; routes: " + ROUTES;
+        } else if (status == 405) {
+            code = "method_not_allowed";
+            message = ctx.method() + " is not allowed on " + ctx.path() + "; routes: " + ROUTES;
+        } else {
+            code = "http_" + status;
+            message = e.getMessage() == null ? "HTTP " + status : e.getMessage();
+        }
+        withTiming(ctx);
+        Responses.json(ctx, status, ErrorJson.body(code, message));
+    }
+
+    /** Responses on the decision path carry Server-Timing even when the handler never ran. */
+    private static void withTiming(Context ctx) {
+        if (DecisionHandler.PATH.equals(ctx.path())) {
+            ctx.header(ServerTiming.HEADER, ServerTiming.value(0, System.nanoTime() - RequestClock.beginNanos(ctx.req())));
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package org.marlbench.server.http;
+
+import org.marlbench.server.Settings;
+
+/** The server.* and sidecar.* settings, read and range-checked once at start-up. */
+public record HttpSettings(
+        String host,
+        int port,
+        long maxBodyBytes,
+        int maxInFlight,
+        int retryAfterSeconds,
+        int threads,
+        long faultDelayMicros,
+        long sidecarIntervalMs,
+        int sidecarRetentionMinutes) {
+
+    /** Jetty needs an acceptor, a selector and some workers; fewer threads fail at start. */
+    public static final int MIN_THREADS = 4;
+
+    /** @throws IllegalArgumentException with a one-line reason for any bad value */
+    public static HttpSettings from(Settings s) {
+        String host = s.string("server.host");
+        if (host.isEmpty()) throw new IllegalArgumentException("server.host must not be empty");
+        return new HttpSettings(
+                host,
+                inRange(s, "server.port", 0, 65535),
+                longInRange(s, "server.maxBodyBytes", 1, Integer.MAX_VALUE - 8),
+                inRange(s, "server.maxInFlight", 1, 1_000_000),
+                inRange(s, "server.retryAfterSeconds", 0, 86_400),
+                inRange(s, "server.threads", MIN_THREADS, 10_000),
+                longInRange(s, "server.fault.delayMicros", 0, 60_000_000L),
+                longInRange(s, "sidecar.intervalMs", 50, 3_600_000L),
+                inRange(s, "sidecar.retentionMinutes", 1, 7 * 24 * 60));
+    }
+
+    private static int inRange(Settings s, String key, int min, int max) {
+        return (int) longInRange(s, key, min, max);
+    }
+
+    private static long longInRange(Settings s, String key, long min, long max) {
+        long v = s.longValue(key);
+        if (v < min || v > max) {
+            throw new IllegalArgumentException(key + " must be between " + min + " and " + max + ", got " + v);
+        }
+        return v;
+    }
+}

@@ -1,0 +1,93 @@
+package org.marlbench.server.sidecar;
+
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.lang.management.MemoryUsage;
+import java.lang.management.ThreadMXBean;
+import java.util.List;
+import oshi.SystemInfo;
+import oshi.hardware.CentralProcessor;
+import oshi.hardware.GlobalMemory;
+import oshi.software.os.OSProcess;
+import oshi.software.os.OperatingSystem;
+import oshi.util.GlobalConfig;
+
+/**
+ * Takes one resource reading: the process and machine from OSHI, the JVM from its MXBeans.
+ * CPU percentages are over the interval since the previous reading, so one probe is used by one
+ * thread (the sampler) at a time. The first reading reports 0 % CPU (no interval yet).
+ */
+public final class ResourceProbe {
+    private final OperatingSystem os;
+    private final CentralProcessor processor;
+    private final GlobalMemory memory;
+    private final GpuProbe gpu;
+    private final int pid;
+    private final MemoryMXBean jvmMemory = ManagementFactory.getMemoryMXBean();
+    private final ThreadMXBean jvmThreads = ManagementFactory.getThreadMXBean();
+    private final List<GarbageCollectorMXBean> collectors = ManagementFactory.getGarbageCollectorMXBeans();
+
+    private OSProcess previousProcess;
+    private long[] previousTicks;
+
+    /**
+     * OSHI caches readings such as the CPU ticks for 300 ms by default: sampled every 250 ms that
+     * alternates 0 % and a double interval. 10 ms keeps every sample fresh; it must be set before
+     * OSHI's memoizer is first used, i.e. before the first SystemInfo.
+     */
+    static final int OSHI_CACHE_MS = 10;
+
+    public ResourceProbe() {
+        GlobalConfig.set(GlobalConfig.OSHI_UTIL_MEMOIZER_EXPIRATION, OSHI_CACHE_MS);
+        SystemInfo si = new SystemInfo();
+        this.os = si.getOperatingSystem();
+        this.processor = si.getHardware().getProcessor();
+        this.memory = si.getHardware().getMemory();
+        this.gpu = new GpuProbe(si.getHardware());
+        this.pid = os.getProcessId();
+        this.previousProcess = os.getProcess(pid);
+        this.previousTicks = processor.getSystemCpuLoadTicks();
+    }
+
+    public ResourceSample read(long timestampMs, InferenceCounters counters) {
+        return new ResourceSample(timestampMs, readProcess(), readSystem(), gpu.read(),
+                new ResourceSample.InferenceUsage(counters.requests(), counters.errors(),
+                        counters.inFlight(), counters.fallbacks()));
+    }
+
+    private ResourceSample.ProcessUsage readProcess() {
+        OSProcess now = os.getProcess(pid);
+        long rss = 0;
+        double cpuPercent = 0;
+        if (now != null) {
+            rss = now.getResidentMemory();
+            if (previousProcess != null) {
+                // CPU time over wall time since the last reading, summed over cores: 200 = two busy.
+                long cpuMs = now.getKernelTime() + now.getUserTime()
+                        - previousProcess.getKernelTime() - previousProcess.getUserTime();
+                long wallMs = now.getUpTime() - previousProcess.getUpTime();
+                cpuPercent = wallMs > 0 ? Math.max(0, 100.0 * cpuMs / wallMs) : 0;
+            }
+            previousProcess = now;
+        }
+        MemoryUsage heap = jvmMemory.getHeapMemoryUsage();
+        MemoryUsage nonHeap = jvmMemory.getNonHeapMemoryUsage();
+        long gcCount = 0;
+        long gcTimeMs = 0;
+        for (GarbageCollectorMXBean gc : collectors) {
+            gcCount += Math.max(0, gc.getCollectionCount()); // -1 = undefined for this collector
+            gcTimeMs += Math.max(0, gc.getCollectionTime());
+        }
+        return new ResourceSample.ProcessUsage(rss, heap.getUsed(), heap.getMax(), nonHeap.getUsed(),
+                cpuPercent, jvmThreads.getThreadCount(), gcCount, gcTimeMs);
+    }
+
+    private ResourceSample.SystemUsage readSystem() {
+        double cpuPercent = 100.0 * processor.getSystemCpuLoadBetweenTicks(previousTicks);
+        previousTicks = processor.getSystemCpuLoadTicks();
+        double load1m = processor.getSystemLoadAverage(1)[0];
+        return new ResourceSample.SystemUsage(cpuPercent, processor.getLogicalProcessorCount(),
+                memory.getTotal(), memory.getAvailable(), load1m);
+    }
+}

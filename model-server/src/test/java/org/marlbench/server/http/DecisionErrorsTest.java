@@ -1,0 +1,188 @@
+package org.marlbench.server.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.marlbench.server.http.ErrorAssertions.assertError;
+import static org.marlbench.server.http.ErrorAssertions.assertServerTiming;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.marlbench.server.ModelServer;
+import org.marlbench.server.Settings;
+
+/**
+ * One test per error of SPEC section 2 against the real server on a free port. Bad input is
+ * rejected before the model is needed, so these hold whether or not the component is loaded.
+ */
+class DecisionErrorsTest {
+    private static ModelServer server;
+    private static TestClient client;
+
+    @BeforeAll
+    static void start() {
+        server = ModelServer.start(Settings.of(Map.of("server.port", "0", "server.maxInFlight", "1",
+                "server.retryAfterSeconds", "7")));
+        client = new TestClient(server.url());
+    }
+
+    @AfterAll
+    static void stop() {
+        server.stop();
+    }
+
+    /** After every error the server still answers. */
+    @AfterEach
+    void serverStillAnswers() {
+        assertEquals(200, client.get("/sidecar/resources").statusCode());
+        assertTrue(client.get("/health").statusCode() == 200 || client.get("/health").statusCode() == 503);
+    }
+
+    @Test
+    void malformedJson() {
+        HttpResponse<String> r = client.postJson("{\"matrix\": [[1, 2,");
+        assertTrue(assertError(r, 400, "malformed_json").path("message").asText().contains("not valid JSON"));
+        assertServerTiming(r);
+    }
+
+    @Test
+    void missingMatrix() {
+        HttpResponse<String> r = client.postJson("{\"direction\": 1, \"correlationId\": \"x\"}");
+        assertTrue(assertError(r, 400, "missing_matrix").path("message").asText().contains("\"matrix\""));
+        assertServerTiming(r);
+    }
+
+    @Test
+    void badShape() {
+        double[][] m = java.util.Arrays.copyOf(TestClient.matrix(1), 47);
+        HttpResponse<String> r = client.postJson(TestClient.body(m));
+        String msg = assertError(r, 400, "bad_shape").path("message").asText();
+        assertTrue(msg.contains("47x13") && msg.contains("48x13"), msg);
+        assertServerTiming(r);
+
+        double[][] ragged = TestClient.matrix(1);
+        ragged[9] = new double[14];
+        msg = assertError(client.postJson(TestClient.body(ragged)), 400, "bad_shape").path("message").asText();
+        assertTrue(msg.contains("row 9"), msg);
+    }
+
+    @Test
+    void nonFinite() {
+        HttpResponse<String> r = client.postJson(TestClient.bodyWithCell(3, 4, "1e39"));
+        String msg = assertError(r, 400, "non_finite").path("message").asText();
+        assertTrue(msg.contains("row 3, column 4"), msg);
+        assertServerTiming(r);
+        msg = assertError(client.postJson(TestClient.bodyWithCell(47, 12, "NaN")), 400, "non_finite").path("message").asText();
+        assertTrue(msg.contains("row 47, column 12"), msg);
+    }
+
+    @Test
+    void badType() {
+        HttpResponse<String> r = client.postJson(TestClient.bodyWithCell(2, 5, "\"oops\""));
+        String msg = assertError(r, 400, "bad_type").path("message").asText();
+        assertTrue(msg.contains("row 2, column 5") && msg.contains("string"), msg);
+        assertServerTiming(r);
+        msg = assertError(client.postJson("{\"matrix\":" + TestClient.matrixJson(TestClient.matrix(1))
+                + ",\"direction\":\"long\"}"), 400, "bad_type").path("message").asText();
+        assertTrue(msg.contains("direction"), msg);
+    }
+
+    @Test
+    void tooLargeByContentLength() {
+        String big = "{\"matrix\":[], \"pad\":\"" + "x".repeat(1_100_000) + "\"}";
+        HttpResponse<String> r = client.postJson(big);
+        String msg = assertError(r, 413, "too_large").path("message").asText();
+        assertTrue(msg.contains("1048576"), msg);
+        assertServerTiming(r);
+    }
+
+    @Test
+    void tooLargeWhileReadingAChunkedBody() {
+        byte[] big = ("{\"matrix\":[], \"pad\":\"" + "x".repeat(1_100_000) + "\"}").getBytes(StandardCharsets.UTF_8);
+        // ofInputStream has no known length: the client sends it chunked, without Content-Length.
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.url() + TestClient.DECISION))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(big)));
+        HttpResponse<String> r = client.send(b);
+        assertTrue(assertError(r, 413, "too_large").path("message").asText().contains("1048576"));
+        assertServerTiming(r);
+    }
+
+    @Test
+    void unsupportedMediaType() {
+        String body = TestClient.body(TestClient.matrix(1));
+        HttpResponse<String> r = client.post(body, "text/plain");
+        assertTrue(assertError(r, 415, "unsupported_media_type").path("message").asText().contains("application/json"));
+        assertServerTiming(r);
+        assertError(client.post(body, null), 415, "unsupported_media_type");
+        assertError(client.post(body, "application/json; charset=ISO-8859-1"), 415, "unsupported_media_type");
+        // A UTF-8 charset parameter is fine: the request gets past the media-type check.
+        int status = client.post(body, "application/json; charset=UTF-8").statusCode();
+        assertTrue(status == 200 || status == 503, "status " + status);
+    }
+
+    /**
+     * maxInFlight=1: a slow client holds the only permit while its chunked body trickles in,
+     * so the next request is refused at once with 503 overloaded and Retry-After.
+     */
+    @Test
+    void overloadedWithRetryAfter() throws Exception {
+        try (Socket slow = new Socket("127.0.0.1", server.port())) {
+            OutputStream out = slow.getOutputStream();
+            out.write(("POST " + TestClient.DECISION + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                    + "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n"
+                    + "5\r\n{\"mat\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            HttpResponse<String> r = null;
+            for (int i = 0; i < 50; i++) { // until the slow request is inside the handler
+                r = client.postJson(TestClient.body(TestClient.matrix(1)));
+                if (r.statusCode() == 503 && r.body().contains("overloaded")) break;
+                Thread.sleep(20);
+            }
+            assertError(r, 503, "overloaded");
+            assertEquals("7", r.headers().firstValue("Retry-After").orElse(null));
+            assertServerTiming(r);
+
+            // The slow client finishes: it gets its own answer (a 400: its JSON is incomplete).
+            out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            InputStream in = slow.getInputStream();
+            String head = new String(in.readNBytes(12), StandardCharsets.US_ASCII);
+            assertEquals("HTTP/1.1 400", head);
+        }
+        // The permit came back: the next request is not refused as overloaded.
+        HttpResponse<String> after = client.postJson("{}");
+        assertError(after, 400, "missing_matrix");
+    }
+
+    /** A request Jetty itself rejects (no URI) also gets the JSON error shape, not an HTML page. */
+    @Test
+    void garbledRequestLineIsJson() throws Exception {
+        try (Socket s = new Socket("127.0.0.1", server.port())) {
+            s.getOutputStream().write("GARBAGE\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            String response = new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(response.startsWith("HTTP/1.1 400"), response);
+            assertTrue(response.contains("Content-Type: application/json"), response);
+            String body = response.substring(response.indexOf("\r\n\r\n") + 4);
+            assertEquals("bad_request", TestClient.MAPPER.readTree(body).get("error").asText(), body);
+        }
+    }
+
+    @Test
+    void unknownRouteAndWrongMethodAreJson() {
+        assertError(client.get("/v2/nothing"), 404, "not_found");
+        HttpResponse<String> r = client.get(TestClient.DECISION);
+        assertError(r, 405, "method_not_allowed");
+        assertServerTiming(r);
+    }
+}
