@@ -92,6 +92,13 @@ final class DecisionRequestParser {
         int unequalRow = -1;
         int unequalLength = -1;
         while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+            if (isNumber(t)) {
+                // A number where a row belongs is a shape error: a flat list, or a row flattened in.
+                throw ApiError.badRequest("bad_shape", rows == 0
+                        ? "matrix is a flat list of " + countFlat(p) + " numbers, expected " + EXPECTED
+                                + " (" + ROWS + " rows of " + COLUMNS + " numbers)"
+                        : "matrix row " + rows + " is a single number, not a row; expected " + EXPECTED);
+            }
             if (t != JsonToken.START_ARRAY) {
                 throw badType("matrix row " + rows + " must be an array of " + COLUMNS + " numbers, got " + describe(t));
             }
@@ -125,6 +132,21 @@ final class DecisionRequestParser {
                     + ", expected " + EXPECTED + " (" + ROWS + " rows of " + COLUMNS + " numbers)");
         }
         return m;
+    }
+
+    private static boolean isNumber(JsonToken t) {
+        return t == JsonToken.VALUE_NUMBER_FLOAT || t == JsonToken.VALUE_NUMBER_INT;
+    }
+
+    /** Counts the values of a flat matrix array whose first number was just read. */
+    private static int countFlat(JsonParser p) throws IOException {
+        int count = 1;
+        JsonToken t;
+        while ((t = p.nextToken()) != JsonToken.END_ARRAY && t != null) {
+            p.skipChildren();
+            count++;
+        }
+        return count;
     }
 
     private static String optionalString(JsonParser p, JsonToken t, String field) throws IOException {

@@ -94,12 +94,17 @@ class DecisionRequestParserTest {
         assertTrue(reject(TestClient.bodyWithCell(7, 2, "null"), "bad_type").getMessage().contains("row 7, column 2"));
         assertTrue(reject(TestClient.bodyWithCell(0, 0, "[1]"), "bad_type").getMessage().contains("row 0, column 0"));
         assertTrue(reject("{\"matrix\":\"no\"}", "bad_type").getMessage().contains("\"matrix\""));
-        assertTrue(reject("{\"matrix\":[1,2]}", "bad_type").getMessage().contains("row 0"));
         String base = "{\"matrix\":" + TestClient.matrixJson(TestClient.matrix(1));
         assertTrue(reject(base + ",\"direction\":\"up\"}", "bad_type").getMessage().contains("\"direction\""));
         assertTrue(reject(base + ",\"confidence\":true}", "bad_type").getMessage().contains("\"confidence\""));
         assertTrue(reject(base + ",\"synergyType\":3}", "bad_type").getMessage().contains("\"synergyType\""));
         assertTrue(reject(base + ",\"correlationId\":{}}", "bad_type").getMessage().contains("\"correlationId\""));
         assertTrue(reject("[1,2]", "bad_type").getMessage().contains("JSON object"));
+    }
+
+    @Test
+    void aFlatListOrANumberInPlaceOfARowIsABadShape() {
+        assertTrue(reject("{\"matrix\":[1,2,3]}", "bad_shape").getMessage().contains("flat list of 3 numbers, expected 48x13"));
+        assertTrue(reject("{\"matrix\":[[1,2],7]}", "bad_shape").getMessage().contains("row 1 is a single number"));
     }
 }
