@@ -120,6 +120,9 @@ public final class StrategicComponent implements AutoCloseable {
         if (file != null && Files.exists(file)) {
             parameters = Parameters.load(file, specs);
             LOG.info("parameters loaded from {} (seed {})", file, parameters.seed);
+            if (settings.isSet("model.seed") && seed != parameters.seed) {
+                LOG.warn("model.seed={} is ignored: the parameters file {} wins (its seed is {})", seed, file, parameters.seed);
+            }
         } else {
             parameters = Parameters.initialise(specs, seed);
             LOG.info("parameters initialised from seed {} (Xavier-uniform, gain {})", seed, Parameters.XAVIER_GAIN);

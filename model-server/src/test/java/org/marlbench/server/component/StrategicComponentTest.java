@@ -140,8 +140,21 @@ class StrategicComponentTest {
         try (StrategicComponent writer = create(Map.of("model.seed", "11", "model.parametersFile", file.toString(),
                 "model.saveParameters", "true"))) {
             assertTrue(Files.size(file) > 1_000_000, "about 260k floats written");
-            // seed 99 is ignored: the file wins, and its seed is reported
-            try (StrategicComponent reader = create(Map.of("model.seed", "99", "model.parametersFile", file.toString()))) {
+            // seed 99 is ignored: the file wins, its seed is reported, and a WARN says so
+            ch.qos.logback.classic.Logger log = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(StrategicComponent.class);
+            ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> appender = new ch.qos.logback.core.read.ListAppender<>();
+            appender.start();
+            log.addAppender(appender);
+            StrategicComponent loaded;
+            try {
+                loaded = create(Map.of("model.seed", "99", "model.parametersFile", file.toString()));
+            } finally {
+                log.detachAppender(appender);
+            }
+            assertTrue(appender.list.stream().anyMatch(ev -> ev.getLevel() == ch.qos.logback.classic.Level.WARN
+                    && ev.getFormattedMessage().contains("model.seed=99 is ignored") && ev.getFormattedMessage().contains("its seed is 11")),
+                    appender.list.toString());
+            try (StrategicComponent reader = loaded) {
                 assertEquals(11, reader.seed());
                 for (float[] m : matrices) assertSameDecision(writer.decide(m), reader.decide(m));
             }
