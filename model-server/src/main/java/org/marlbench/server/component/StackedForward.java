@@ -114,8 +114,10 @@ final class StackedForward {
         this.cols = cols;
         // 64-byte aligned like PyTorch's own allocations, so every lane hits the same kernels
         // (alignment can change SIMD paths and with them the last bits of the result).
-        this.input = ByteBuffer.allocateDirect(AGENTS * maxBatch * weights.inputWidth * Float.BYTES + 64)
-                .alignedSlice(64).order(ByteOrder.nativeOrder());
+        // alignedSlice also rounds the end down to a 64-byte boundary: round the size up first, or a
+        // small batch (maxBatch 1: 2400 bytes) can end up short of room.
+        int bytes = (AGENTS * maxBatch * weights.inputWidth * Float.BYTES + 63) / 64 * 64;
+        this.input = ByteBuffer.allocateDirect(bytes + 64).alignedSlice(64).order(ByteOrder.nativeOrder());
     }
 
     /**

@@ -144,7 +144,10 @@ class DecisionErrorsTest {
                     + "5\r\n{\"mat\r\n").getBytes(StandardCharsets.US_ASCII));
             out.flush();
             HttpResponse<String> r = null;
-            for (int i = 0; i < 50; i++) { // until the slow request is inside the handler
+            // until the slow request is inside the handler (on a busy shared machine its dispatch can
+            // take a while; stay well inside the 5 s idle timeout that would cut it off)
+            long deadline = System.nanoTime() + 3_500_000_000L;
+            while (System.nanoTime() < deadline) {
                 r = client.postJson(TestClient.body(TestClient.matrix(1)));
                 if (r.statusCode() == 503 && r.body().contains("overloaded")) break;
                 Thread.sleep(20);

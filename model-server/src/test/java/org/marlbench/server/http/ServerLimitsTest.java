@@ -26,7 +26,7 @@ import org.marlbench.server.Settings;
  * before it), so the loader fails at once and /health answers 503 DOWN.
  */
 class ServerLimitsTest {
-    private static final int IDLE_TIMEOUT_MS = 1500;
+    private static final int IDLE_TIMEOUT_MS = 2000;
     private static ModelServer server;
     private static TestClient client;
 
@@ -65,7 +65,8 @@ class ServerLimitsTest {
         try {
             for (int i = 0; i < 6; i++) slow.add(stalledBody());
             HttpResponse<String> r = null;
-            for (int i = 0; i < 50; i++) { // until two slow requests hold both permits
+            long deadline = System.nanoTime() + 1_000_000_000L; // well inside the 2 s idle timeout
+            while (System.nanoTime() < deadline) { // until two slow requests hold both permits
                 r = client.postJson(TestClient.body(TestClient.matrix(1)));
                 if (r.statusCode() == 503 && r.body().contains("overloaded")) break;
                 Thread.sleep(20);
