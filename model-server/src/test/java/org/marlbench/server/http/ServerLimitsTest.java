@@ -64,6 +64,7 @@ class ServerLimitsTest {
         List<Socket> slow = new ArrayList<>();
         try {
             for (int i = 0; i < 6; i++) slow.add(stalledBody());
+            Thread.sleep(300); // all six dispatched before the first probe (a probe could take a permit first)
             HttpResponse<String> r = null;
             long deadline = System.nanoTime() + 1_000_000_000L; // well inside the 2 s idle timeout
             while (System.nanoTime() < deadline) { // until two slow requests hold both permits
