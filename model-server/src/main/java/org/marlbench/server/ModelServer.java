@@ -98,6 +98,11 @@ public final class ModelServer implements AutoCloseable {
         return modelReady();
     }
 
+    /**
+     * Stops Jetty gracefully first (no new connections; requests in flight get up to
+     * HttpApp.STOP_TIMEOUT_MS to finish), then the sampler, then the component, whose close() also
+     * waits for any decision still running before it frees native memory.
+     */
     public void stop() {
         app.stop();
         sampler.close();

@@ -21,9 +21,17 @@ public final class Settings {
     public static final String DEFAULTS_RESOURCE = "/model-server.properties";
 
     private final Properties values;
+    /** Keys given explicitly (file, environment, system property, overrides), not left at the default. */
+    private final java.util.Set<String> explicit;
 
-    private Settings(Properties values) {
+    private Settings(Properties values, java.util.Set<String> explicit) {
         this.values = values;
+        this.explicit = java.util.Set.copyOf(explicit);
+    }
+
+    /** True if the key was set explicitly rather than left at its documented default. */
+    public boolean isSet(String key) {
+        return explicit.contains(key);
     }
 
     /** Defaults, then the optional file, then environment, then system properties. */
@@ -33,6 +41,7 @@ public final class Settings {
 
     static Settings load(Map<String, String> env, Properties system) {
         Properties merged = defaults();
+        java.util.Set<String> explicit = new java.util.HashSet<>();
         String file = system.getProperty("marl.config", env.get("MARL_CONFIG"));
         if (file != null && !file.isBlank()) {
             Properties fromFile = new Properties();
@@ -44,15 +53,22 @@ public final class Settings {
             for (String key : fromFile.stringPropertyNames()) {
                 requireKnown(merged, key, file);
                 merged.setProperty(key, fromFile.getProperty(key).trim());
+                explicit.add(key);
             }
         }
         for (String key : merged.stringPropertyNames()) {
             String envValue = env.get(envName(key));
-            if (envValue != null) merged.setProperty(key, envValue.trim());
+            if (envValue != null) {
+                merged.setProperty(key, envValue.trim());
+                explicit.add(key);
+            }
             String sysValue = system.getProperty(key);
-            if (sysValue != null) merged.setProperty(key, sysValue.trim());
+            if (sysValue != null) {
+                merged.setProperty(key, sysValue.trim());
+                explicit.add(key);
+            }
         }
-        return new Settings(merged);
+        return new Settings(merged, explicit);
     }
 
     /** Defaults overridden by the given pairs only (tests). Unknown keys are rejected. */
@@ -62,7 +78,7 @@ public final class Settings {
             requireKnown(merged, k, "overrides");
             merged.setProperty(k, v);
         });
-        return new Settings(merged);
+        return new Settings(merged, overrides.keySet());
     }
 
     /** A copy with some keys replaced. */
@@ -71,7 +87,9 @@ public final class Settings {
         Properties copy = new Properties();
         copy.putAll(values);
         copy.setProperty(key, String.valueOf(value));
-        return new Settings(copy);
+        java.util.Set<String> set = new java.util.HashSet<>(explicit);
+        set.add(key);
+        return new Settings(copy, set);
     }
 
     static String envName(String key) {

@@ -72,29 +72,39 @@ final class MicroBatcher<I, O> {
         return mine.output;
     }
 
+    /**
+     * Drains up to maxBatch waiting requests and runs them as one batch. Once a request has left the
+     * queue only this call can complete it, so everything after the first poll is inside the try and
+     * the finally marks every dequeued request done (with a failure if anything at all went wrong,
+     * including a checked exception thrown sneakily or an Error while building the batch).
+     */
     private void runOnce(Runner<I, O> runner) {
         List<Request<I, O>> batch = new ArrayList<>(Math.min(maxBatch, 8));
-        Request<I, O> next;
-        while (batch.size() < maxBatch && (next = queue.poll()) != null) batch.add(next);
-        if (batch.isEmpty()) return;
-        List<I> inputs = new ArrayList<>(batch.size());
-        for (Request<I, O> r : batch) inputs.add(r.input);
         try {
+            Request<I, O> next;
+            while (batch.size() < maxBatch && (next = queue.poll()) != null) batch.add(next);
+            if (batch.isEmpty()) return;
+            List<I> inputs = new ArrayList<>(batch.size());
+            for (Request<I, O> r : batch) inputs.add(r.input);
             List<O> outputs = runner.run(inputs);
             if (outputs.size() != batch.size()) {
                 throw new IllegalStateException("runner returned " + outputs.size() + " results for " + batch.size());
             }
             for (int i = 0; i < batch.size(); i++) batch.get(i).output = outputs.get(i);
-        } catch (RuntimeException | Error e) {
-            RuntimeException failure = e instanceof RuntimeException re ? re : new IllegalStateException(e);
+        } catch (Throwable e) {
+            RuntimeException failure = e instanceof RuntimeException re ? re
+                    : new IllegalStateException("batch failed: " + e, e);
             for (Request<I, O> r : batch) r.failure = failure;
-        }
-        batches.increment();
-        requests.add(batch.size());
-        Thread self = Thread.currentThread();
-        for (Request<I, O> r : batch) {
-            r.done = true;
-            if (r.waiter != self) LockSupport.unpark(r.waiter);
+        } finally {
+            if (!batch.isEmpty()) {
+                batches.increment();
+                requests.add(batch.size());
+            }
+            Thread self = Thread.currentThread();
+            for (Request<I, O> r : batch) {
+                r.done = true;
+                if (r.waiter != self) LockSupport.unpark(r.waiter);
+            }
         }
     }
 

@@ -19,13 +19,16 @@ import java.util.zip.CRC32;
  * engine gets its own stacked copies). Weights of a layer are stored [in][out] row-major, so
  * {@code y[o] = b[o] + sum_i x[i] * w[i * out + o]}.
  *
- * <p>File format (big-endian, version 1): magic "MARLPRM1", int version, long seed, int agents;
- * per agent: UTF name, int layers, per layer int in, int out, in*out floats, out floats; then
- * gating: int 6, int 3, 18 floats, 3 floats; then a CRC32 (long) of all preceding bytes.
+ * <p>File format (big-endian, version 2): magic "MARLPRM1", int version, long seed, int agents;
+ * per agent: UTF name, int rows, int column count, the column indices (ints), int layers, per layer
+ * int in, int out, in*out floats, out floats; then gating: int 6, int 3, 18 floats, 3 floats; then a
+ * CRC32 (long) of all preceding bytes. The column slice is recorded because two slices of the same
+ * width (e.g. 0,1,9,10 and 2,3,4,5) fit the same weights but mean different inputs: a file whose
+ * slices or widths differ from the configuration is rejected. Version 1 files (no slices) are rejected.
  */
 final class Parameters {
     static final byte[] MAGIC = {'M', 'A', 'R', 'L', 'P', 'R', 'M', '1'};
-    static final int VERSION = 1;
+    static final int VERSION = 2;
     static final double XAVIER_GAIN = 0.5;
     static final float HOLD_BIAS = 0.1f;
     static final int HOLD = Action.HOLD.ordinal();
@@ -99,6 +102,9 @@ final class Parameters {
             out.writeInt(specs.size());
             for (int a = 0; a < specs.size(); a++) {
                 out.writeUTF(specs.get(a).name());
+                out.writeInt(specs.get(a).rows());
+                out.writeInt(specs.get(a).columns().length);
+                for (int c : specs.get(a).columns()) out.writeInt(c);
                 int[] widths = specs.get(a).layerWidths();
                 out.writeInt(widths.length - 1);
                 for (int l = 0; l < widths.length - 1; l++) {
@@ -120,8 +126,13 @@ final class Parameters {
             Path parent = file.toAbsolutePath().getParent();
             if (parent != null) Files.createDirectories(parent);
             Path tmp = Files.createTempFile(parent, file.getFileName().toString(), ".tmp");
-            Files.write(tmp, bytes.toByteArray());
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            try {
+                Files.write(tmp, bytes.toByteArray());
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (IOException | RuntimeException e) {
+                Files.deleteIfExists(tmp); // no half-written .tmp left behind
+                throw e;
+            }
         } catch (IOException e) {
             throw new IllegalStateException("cannot write parameters file " + file + ": " + e.getMessage(), e);
         }
@@ -144,7 +155,10 @@ final class Parameters {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(all, 0, all.length - 8))) {
             in.skipNBytes(MAGIC.length);
             int version = in.readInt();
-            if (version != VERSION) throw bad(file, "version " + version + ", this server reads version " + VERSION);
+            if (version != VERSION) {
+                throw bad(file, "version " + version + (version == 1 ? " (written before column slices were recorded)" : "")
+                        + ", this server reads version " + VERSION + "; delete it to re-create it from model.seed");
+            }
             if (stored != crc.getValue()) throw bad(file, "checksum mismatch (file is truncated or corrupt)");
             long seed = in.readLong();
             int agents = in.readInt();
@@ -155,6 +169,15 @@ final class Parameters {
                 AgentSpec spec = specs.get(a);
                 String name = in.readUTF();
                 if (!name.equals(spec.name())) throw bad(file, "agent " + a + " is '" + name + "', expected '" + spec.name() + "'");
+                int fileRows = in.readInt();
+                int[] fileColumns = new int[in.readInt()];
+                if (fileColumns.length > 10_000) throw bad(file, "agent " + name + " has " + fileColumns.length + " columns");
+                for (int c = 0; c < fileColumns.length; c++) fileColumns[c] = in.readInt();
+                if (fileRows != spec.rows() || !Arrays.equals(fileColumns, spec.columns())) {
+                    throw bad(file, "agent " + name + " was saved for columns " + Arrays.toString(fileColumns) + " of "
+                            + fileRows + " rows, the configuration has model.agent." + name + ".columns="
+                            + Arrays.toString(spec.columns()) + " of model.rows=" + spec.rows());
+                }
                 int[] widths = spec.layerWidths();
                 int layers = in.readInt();
                 if (layers != widths.length - 1) {

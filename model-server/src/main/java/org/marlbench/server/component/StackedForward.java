@@ -114,15 +114,23 @@ final class StackedForward {
         this.cols = cols;
         // 64-byte aligned like PyTorch's own allocations, so every lane hits the same kernels
         // (alignment can change SIMD paths and with them the last bits of the result).
-        this.input = ByteBuffer.allocateDirect(AGENTS * maxBatch * weights.inputWidth * Float.BYTES + 64)
-                .alignedSlice(64).order(ByteOrder.nativeOrder());
+        // alignedSlice also rounds the end down to a 64-byte boundary: round the size up first, or a
+        // small batch (maxBatch 1: 2400 bytes) can end up short of room.
+        int bytes = (AGENTS * maxBatch * weights.inputWidth * Float.BYTES + 63) / 64 * 64;
+        this.input = ByteBuffer.allocateDirect(bytes + 64).alignedSlice(64).order(ByteOrder.nativeOrder());
     }
 
     /**
      * Raw head logits for a batch of row-major matrices: result[(a * B + b) * 3 + k] for agent a,
-     * request b, action k. Throws whatever the engine throws.
+     * request b, action k. Throws whatever the engine throws. Same as {@link #pack} then {@link #run}.
      */
     float[] logits(float[][] matrices, int batch) {
+        pack(matrices, batch);
+        return run(batch);
+    }
+
+    /** Copies each agent's column slice of the batch into this lane's input buffer (plain Java). */
+    void pack(float[][] matrices, int batch) {
         if (batch < 1 || batch > maxBatch) throw new IllegalArgumentException("batch " + batch + " outside 1.." + maxBatch);
         int k0 = weights.inputWidth;
         FloatBuffer x = input.asFloatBuffer();
@@ -141,6 +149,12 @@ final class StackedForward {
                 x.put(row);
             }
         }
+    }
+
+    /** The engine part: the stacked pass over the first {@code batch} packed inputs (what the agent budget times). */
+    float[] run(int batch) {
+        if (batch < 1 || batch > maxBatch) throw new IllegalArgumentException("batch " + batch + " outside 1.." + maxBatch);
+        int k0 = weights.inputWidth;
         ByteBuffer used = input.duplicate().order(ByteOrder.nativeOrder());
         used.position(0).limit(AGENTS * batch * k0 * Float.BYTES);
         used = used.slice().order(ByteOrder.nativeOrder());

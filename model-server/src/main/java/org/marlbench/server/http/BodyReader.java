@@ -9,6 +9,8 @@ import java.util.Arrays;
  * before reading, and a body without one (chunked) is refused as soon as it passes the limit.
  */
 final class BodyReader {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(BodyReader.class);
+
     private BodyReader() {
     }
 
@@ -23,14 +25,29 @@ final class BodyReader {
         }
     }
 
+    /**
+     * Reads the whole body. A body that ends early or stalls past the connector's idle timeout is a
+     * 400 malformed_json with a clean message (Jetty's exception text stays in the log, not the answer).
+     */
     static Body read(InputStream in, long declaredLength, long maxBytes) {
-        try {
-            if (declaredLength >= 0) {
-                byte[] bytes = in.readNBytes((int) declaredLength);
-                return new Body(bytes, bytes.length);
-            }
-            byte[] buf = new byte[8192];
+        if (declaredLength >= 0) {
+            byte[] bytes = new byte[(int) declaredLength];
             int n = 0;
+            try {
+                while (n < bytes.length) {
+                    int r = in.read(bytes, n, bytes.length - n);
+                    if (r < 0) break;
+                    n += r;
+                }
+            } catch (IOException e) {
+                throw incomplete(n, declaredLength, e);
+            }
+            if (n < bytes.length) throw incomplete(n, declaredLength, null);
+            return new Body(bytes, n);
+        }
+        byte[] buf = new byte[8192];
+        int n = 0;
+        try {
             while (true) {
                 if (n == buf.length) { // grow up to maxBytes + 1: one byte more proves "too large"
                     buf = Arrays.copyOf(buf, (int) Math.min((long) buf.length * 2, maxBytes + 1));
@@ -42,10 +59,18 @@ final class BodyReader {
                     throw tooLarge("request body is over the limit of " + maxBytes + " bytes");
                 }
             }
-            return new Body(buf, n);
         } catch (IOException e) {
-            throw ApiError.badRequest("malformed_json", "the request body could not be read completely: " + e.getMessage());
+            LOG.debug("chunked request body read failed after {} bytes", n, e);
+            throw ApiError.badRequest("malformed_json",
+                    "request body ended early or timed out after " + n + " bytes (chunked, no Content-Length)");
         }
+        return new Body(buf, n);
+    }
+
+    private static ApiError incomplete(int read, long declared, IOException cause) {
+        if (cause != null) LOG.debug("request body read failed after {} of {} bytes", read, declared, cause);
+        return ApiError.badRequest("malformed_json", "request body ended before Content-Length (" + read + " of "
+                + declared + " bytes) or timed out");
     }
 
     private static ApiError tooLarge(String message) {

@@ -19,6 +19,12 @@ import org.slf4j.LoggerFactory;
  */
 final class DecisionHandler implements Handler {
     static final String PATH = "/v1/strategic/decision";
+
+    /** The decision route, with or without a trailing slash (Javalin ignores trailing slashes). */
+    static boolean isDecisionPath(String path) {
+        return path != null && path.startsWith(PATH) && (path.length() == PATH.length()
+                || (path.length() == PATH.length() + 1 && path.charAt(PATH.length()) == '/'));
+    }
     private static final Logger LOG = LoggerFactory.getLogger(DecisionHandler.class);
 
     private final HttpSettings settings;
@@ -42,8 +48,8 @@ final class DecisionHandler implements Handler {
             long declared = req.getContentLengthLong();
             BodyReader.checkDeclared(declared, settings.maxBodyBytes());
             if (!metrics.tryEnter()) {
-                throw new ApiError(503, "overloaded", "more than " + settings.maxInFlight()
-                        + " decision requests in flight; retry after " + settings.retryAfterSeconds() + " s");
+                throw new ApiError(503, "overloaded", settings.maxInFlight()
+                        + " decision requests already in flight; retry after " + settings.retryAfterSeconds() + " s");
             }
             try {
                 BodyReader.Body body = BodyReader.read(inputStream(req), declared, settings.maxBodyBytes());

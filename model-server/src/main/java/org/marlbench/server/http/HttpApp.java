@@ -4,6 +4,9 @@ import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.marlbench.server.sidecar.ResourceSampler;
 import org.slf4j.Logger;
@@ -12,9 +15,15 @@ import org.slf4j.LoggerFactory;
 /**
  * The Javalin application: routes, JSON error mapping (404/405/500 in the one error shape),
  * a Jetty pool of server.threads, no banner, no compression (small bodies, measured latency).
+ * One connector with exactly one acceptor and one selector thread (so HttpSettings can check that
+ * server.maxInFlight leaves threads for /health and the sidecar) and an idle timeout of
+ * server.idleTimeoutMs, which also bounds how long a stalled request body can hold a thread.
+ * A GracefulHandler lets stop() finish the requests in flight (up to {@link #STOP_TIMEOUT_MS}).
  */
 public final class HttpApp {
     private static final Logger LOG = LoggerFactory.getLogger(HttpApp.class);
+    /** How long stop() lets requests in flight finish. */
+    public static final long STOP_TIMEOUT_MS = 5_000;
     static final String ROUTES = "POST " + DecisionHandler.PATH + ", GET " + HealthHandler.PATH
             + ", GET " + SidecarHandlers.RESOURCES + ", GET " + SidecarHandlers.SERIES;
 
@@ -36,7 +45,18 @@ public final class HttpApp {
             QueuedThreadPool pool = new QueuedThreadPool(settings.threads(), Math.min(settings.threads(), 8));
             pool.setName("http");
             cfg.jetty.threadPool = pool;
-            cfg.jetty.modifyServer(server -> server.setErrorHandler(new JettyJsonErrors()));
+            cfg.jetty.addConnector((server, httpConfig) -> {
+                ServerConnector connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(httpConfig));
+                connector.setHost(settings.host());
+                connector.setPort(settings.port());
+                connector.setIdleTimeout(settings.idleTimeoutMs());
+                return connector;
+            });
+            cfg.jetty.modifyServer(server -> {
+                server.setErrorHandler(new JettyJsonErrors());
+                server.setHandler(new GracefulHandler()); // Javalin nests its servlet context inside
+                server.setStopTimeout(STOP_TIMEOUT_MS);
+            });
 
             cfg.routes.post(DecisionHandler.PATH, decision);
             cfg.routes.get(HealthHandler.PATH, health);
@@ -74,7 +94,7 @@ public final class HttpApp {
 
     /** Responses on the decision path carry Server-Timing even when the handler never ran. */
     private static void withTiming(Context ctx) {
-        if (DecisionHandler.PATH.equals(ctx.path())) {
+        if (DecisionHandler.isDecisionPath(ctx.path())) {
             ctx.header(ServerTiming.HEADER, ServerTiming.value(0, System.nanoTime() - RequestClock.beginNanos(ctx.req())));
         }
     }

@@ -10,24 +10,41 @@ public record HttpSettings(
         int maxInFlight,
         int retryAfterSeconds,
         int threads,
+        long idleTimeoutMs,
         long faultDelayMicros,
         long sidecarIntervalMs,
         int sidecarRetentionMinutes) {
 
     /** Jetty needs an acceptor, a selector and some workers; fewer threads fail at start. */
     public static final int MIN_THREADS = 4;
+    /** The connector's fixed threads: one acceptor, one selector (see HttpApp). */
+    public static final int CONNECTOR_THREADS = 2;
+    /** Threads kept free of decisions for /health, the sidecar and error answers. */
+    public static final int SPARE_THREADS = 4;
 
     /** @throws IllegalArgumentException with a one-line reason for any bad value */
     public static HttpSettings from(Settings s) {
         String host = s.string("server.host");
         if (host.isEmpty()) throw new IllegalArgumentException("server.host must not be empty");
+        int maxInFlight = inRange(s, "server.maxInFlight", 1, 1_000_000);
+        int threads = inRange(s, "server.threads", MIN_THREADS, 10_000);
+        // A decision holds its Jetty thread while the body is read: if the in-flight limit could take
+        // every thread, slow clients would queue everything else (health, sidecar) behind them.
+        int needed = maxInFlight + CONNECTOR_THREADS + SPARE_THREADS;
+        if (threads < needed) {
+            throw new IllegalArgumentException("server.threads=" + threads + " is too small for server.maxInFlight="
+                    + maxInFlight + ": needs at least " + needed + " (maxInFlight + " + CONNECTOR_THREADS
+                    + " for the acceptor and selector + " + SPARE_THREADS
+                    + " for /health, the sidecar and error answers); raise server.threads or lower server.maxInFlight");
+        }
         return new HttpSettings(
                 host,
                 inRange(s, "server.port", 0, 65535),
                 longInRange(s, "server.maxBodyBytes", 1, Integer.MAX_VALUE - 8),
-                inRange(s, "server.maxInFlight", 1, 1_000_000),
+                maxInFlight,
                 inRange(s, "server.retryAfterSeconds", 0, 86_400),
-                inRange(s, "server.threads", MIN_THREADS, 10_000),
+                threads,
+                longInRange(s, "server.idleTimeoutMs", 100, 3_600_000L),
                 longInRange(s, "server.fault.delayMicros", 0, 60_000_000L),
                 longInRange(s, "sidecar.intervalMs", 50, 3_600_000L),
                 inRange(s, "sidecar.retentionMinutes", 1, 7 * 24 * 60));

@@ -11,7 +11,10 @@ import org.eclipse.jetty.util.Callback;
 
 /**
  * Errors Jetty answers itself, before Javalin sees the request (a garbled request line, bad
- * headers), in the server's one JSON error shape instead of Jetty's HTML page.
+ * headers), in the server's one JSON error shape instead of Jetty's HTML page. When the request
+ * line was parsed and names the decision route, the answer carries Server-Timing (model 0).
+ * badMessageError has no request, so answers built there cannot (Jetty uses it only when it
+ * could not even build one).
  */
 final class JettyJsonErrors extends ErrorHandler {
 
@@ -25,6 +28,11 @@ final class JettyJsonErrors extends ErrorHandler {
     protected void generateResponse(Request request, Response response, int status, String message,
                                     Throwable cause, Callback callback) {
         byte[] body = body(status, message);
+        if (request != null && request.getHttpURI() != null && DecisionHandler.isDecisionPath(request.getHttpURI().getPath())) {
+            // e.g. a negative Content-Length or 431 on the decision route: Server-Timing like every answer there
+            response.getHeaders().put(ServerTiming.HEADER,
+                    ServerTiming.value(0, System.nanoTime() - request.getBeginNanoTime()));
+        }
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, Responses.JSON);
         response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
         response.write(true, ByteBuffer.wrap(body), callback);

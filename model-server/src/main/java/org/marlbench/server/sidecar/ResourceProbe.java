@@ -16,7 +16,11 @@ import oshi.util.GlobalConfig;
 /**
  * Takes one resource reading: the process and machine from OSHI, the JVM from its MXBeans.
  * CPU percentages are over the interval since the previous reading, so one probe is used by one
- * thread (the sampler) at a time. The first reading reports 0 % CPU (no interval yet).
+ * thread (the sampler) at a time. The first CPU figure needs a full sampling interval of wall time
+ * since the baseline taken at construction (90 % of it, for scheduling jitter): with the kernel's
+ * 10 ms ticks, a reading over a few ms is noise (e.g. 222 % on 2 cores at start-up), so until then
+ * CPU reads 0 and the baseline is kept. Later readings use whatever interval passed (the schedule's
+ * catch-up after a late sample can make one gap shorter).
  */
 public final class ResourceProbe {
     private final OperatingSystem os;
@@ -28,8 +32,12 @@ public final class ResourceProbe {
     private final ThreadMXBean jvmThreads = ManagementFactory.getThreadMXBean();
     private final List<GarbageCollectorMXBean> collectors = ManagementFactory.getGarbageCollectorMXBeans();
 
+    private final long minWallMs;
     private OSProcess previousProcess;
     private long[] previousTicks;
+    private long previousTicksAtNanos;
+    private boolean processCpuStarted;
+    private boolean systemCpuStarted;
 
     /**
      * OSHI caches readings such as the CPU ticks for 300 ms by default: sampled every 250 ms that
@@ -38,7 +46,9 @@ public final class ResourceProbe {
      */
     static final int OSHI_CACHE_MS = 10;
 
-    public ResourceProbe() {
+    /** @param intervalMs the sampling interval: CPU is reported over at least (90 % of) this much wall time */
+    public ResourceProbe(long intervalMs) {
+        this.minWallMs = Math.max(1, intervalMs - intervalMs / 10);
         GlobalConfig.set(GlobalConfig.OSHI_UTIL_MEMOIZER_EXPIRATION, OSHI_CACHE_MS);
         SystemInfo si = new SystemInfo();
         this.os = si.getOperatingSystem();
@@ -48,6 +58,7 @@ public final class ResourceProbe {
         this.pid = os.getProcessId();
         this.previousProcess = os.getProcess(pid);
         this.previousTicks = processor.getSystemCpuLoadTicks();
+        this.previousTicksAtNanos = System.nanoTime();
     }
 
     public ResourceSample read(long timestampMs, InferenceCounters counters) {
@@ -62,14 +73,17 @@ public final class ResourceProbe {
         double cpuPercent = 0;
         if (now != null) {
             rss = now.getResidentMemory();
-            if (previousProcess != null) {
-                // CPU time over wall time since the last reading, summed over cores: 200 = two busy.
-                long cpuMs = now.getKernelTime() + now.getUserTime()
-                        - previousProcess.getKernelTime() - previousProcess.getUserTime();
-                long wallMs = now.getUpTime() - previousProcess.getUpTime();
-                cpuPercent = wallMs > 0 ? Math.max(0, 100.0 * cpuMs / wallMs) : 0;
+            long wallMs = previousProcess == null ? minWallMs : now.getUpTime() - previousProcess.getUpTime();
+            if (processCpuStarted ? wallMs > 0 : wallMs >= minWallMs) {
+                processCpuStarted = true;
+                if (previousProcess != null) {
+                    // CPU time over wall time since the last reading, summed over cores: 200 = two busy.
+                    long cpuMs = now.getKernelTime() + now.getUserTime()
+                            - previousProcess.getKernelTime() - previousProcess.getUserTime();
+                    cpuPercent = Math.max(0, 100.0 * cpuMs / wallMs);
+                }
+                previousProcess = now;
             }
-            previousProcess = now;
         }
         MemoryUsage heap = jvmMemory.getHeapMemoryUsage();
         MemoryUsage nonHeap = jvmMemory.getNonHeapMemoryUsage();
@@ -84,8 +98,14 @@ public final class ResourceProbe {
     }
 
     private ResourceSample.SystemUsage readSystem() {
-        double cpuPercent = 100.0 * processor.getSystemCpuLoadBetweenTicks(previousTicks);
-        previousTicks = processor.getSystemCpuLoadTicks();
+        double cpuPercent = 0;
+        long nowNanos = System.nanoTime();
+        if (systemCpuStarted || (nowNanos - previousTicksAtNanos) / 1_000_000 >= minWallMs) {
+            systemCpuStarted = true;
+            cpuPercent = 100.0 * processor.getSystemCpuLoadBetweenTicks(previousTicks);
+            previousTicks = processor.getSystemCpuLoadTicks();
+            previousTicksAtNanos = nowNanos;
+        }
         double load1m = processor.getSystemLoadAverage(1)[0];
         return new ResourceSample.SystemUsage(cpuPercent, processor.getLogicalProcessorCount(),
                 memory.getTotal(), memory.getAvailable(), load1m);

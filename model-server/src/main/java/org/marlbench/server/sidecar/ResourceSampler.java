@@ -47,7 +47,7 @@ public final class ResourceSampler implements AutoCloseable {
     }
 
     public ResourceSampler start() {
-        probe = new ResourceProbe();
+        probe = new ResourceProbe(intervalMs);
         sampleOnce();
         scheduler.scheduleAtFixedRate(this::sampleSafely, intervalMs, intervalMs, TimeUnit.MILLISECONDS);
         return this;

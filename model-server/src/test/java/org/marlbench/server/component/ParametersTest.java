@@ -134,4 +134,31 @@ class ParametersTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Parameters.load(file, wider));
         assertTrue(e.getMessage().contains(file.toString()) && e.getMessage().contains("layer 0"), e.getMessage());
     }
+
+    /** Regression: a file saved for other columns of the same width was loaded silently. */
+    @Test
+    void fileForOtherColumnSlicesIsRejected() {
+        Path file = dir.resolve("p.bin");
+        Parameters.initialise(SPECS, 42).save(file);
+        List<AgentSpec> other = AgentSpec.fromSettings(Settings.of(java.util.Map.of("model.agent.mlmi.columns", "0,1,2,3")));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Parameters.load(file, other));
+        assertTrue(e.getMessage().contains(file.toString()) && e.getMessage().contains("[0, 1, 9, 10]")
+                && e.getMessage().contains("model.agent.mlmi.columns=[0, 1, 2, 3]"), e.getMessage());
+        List<AgentSpec> wider = AgentSpec.fromSettings(Settings.of(java.util.Map.of("model.agent.regime.hidden", "256,128,32")));
+        e = assertThrows(IllegalArgumentException.class, () -> Parameters.load(file, wider));
+        assertTrue(e.getMessage().contains("agent regime layer 2 is 128x64"), e.getMessage());
+        assertEquals(42, Parameters.load(file, SPECS).seed);
+    }
+
+    /** Regression: a failed write left its .tmp file behind. */
+    @Test
+    void failedWriteLeavesNoTempFile() throws Exception {
+        Path target = dir.resolve("taken");
+        Files.createDirectories(target.resolve("inside")); // a non-empty directory: the final move fails
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> Parameters.initialise(SPECS, 1).save(target));
+        assertTrue(e.getMessage().contains(target.toString()), e.getMessage());
+        try (var files = Files.list(dir)) {
+            assertEquals(List.of(target), files.toList(), "only the directory, no .tmp");
+        }
+    }
 }

@@ -143,8 +143,15 @@ class DecisionErrorsTest {
                     + "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n"
                     + "5\r\n{\"mat\r\n").getBytes(StandardCharsets.US_ASCII));
             out.flush();
+            // Let the slow request reach the handler first: a probe dispatched before it would hold
+            // the permit for a moment and the slow request itself would get the 503.
+            Thread.sleep(300);
+            assertEquals(0, slow.getInputStream().available(), "the slow request is still waiting for its body");
             HttpResponse<String> r = null;
-            for (int i = 0; i < 50; i++) { // until the slow request is inside the handler
+            // until the slow request is inside the handler (on a busy shared machine its dispatch can
+            // take a while; stay well inside the 5 s idle timeout that would cut it off)
+            long deadline = System.nanoTime() + 3_500_000_000L;
+            while (System.nanoTime() < deadline) {
                 r = client.postJson(TestClient.body(TestClient.matrix(1)));
                 if (r.statusCode() == 503 && r.body().contains("overloaded")) break;
                 Thread.sleep(20);

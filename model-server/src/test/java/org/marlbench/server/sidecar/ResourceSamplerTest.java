@@ -75,6 +75,31 @@ class ResourceSamplerTest {
         }
     }
 
+    /**
+     * Regression: the first sample's CPU was computed over a few ms with 10 ms tick resolution
+     * (222 % on 2 cores). Until one full interval has passed, CPU reads 0; after it, a real figure.
+     */
+    @Test
+    void cpuIsZeroUntilAFullIntervalHasPassed() throws Exception {
+        ResourceProbe probe = new ResourceProbe(400);
+        long t0 = System.nanoTime();
+        burn(60); // busy, but far less than one interval
+        ResourceSample early = probe.read(System.currentTimeMillis(), COUNTERS);
+        assertEquals(0.0, early.process().cpuPercent(), 0, "process CPU over 60 ms of a 400 ms interval");
+        assertEquals(0.0, early.system().cpuPercent(), 0, "system CPU over 60 ms of a 400 ms interval");
+        burn(400 - (System.nanoTime() - t0) / 1_000_000 + 20);
+        ResourceSample full = probe.read(System.currentTimeMillis(), COUNTERS);
+        assertTrue(full.process().cpuPercent() > 30, "busy over the whole interval: " + full.process());
+        assertTrue(full.system().cpuPercent() > 0, "system CPU over a full interval: " + full.system());
+    }
+
+    private static void burn(long ms) {
+        long until = System.nanoTime() + ms * 1_000_000;
+        long x = 0;
+        while (System.nanoTime() < until) x += System.nanoTime() % 7;
+        if (x == 42) System.out.print("");
+    }
+
     @Test
     void seriesGrowsAndSinceFilters() throws Exception {
         try (ResourceSampler s = new ResourceSampler(20, 1, InferenceCounters.NONE).start()) {
