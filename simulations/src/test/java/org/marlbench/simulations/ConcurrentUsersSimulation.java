@@ -35,13 +35,15 @@ public class ConcurrentUsersSimulation extends Simulation {
     BenchmarkConfig config = run.config();
     InjectionProfile injection = run.loaded().injection();
 
-    // Behaviours
+    // Behaviours. The action is checked with a regex, not jsonPath: parsing every response into a
+    // tree would cost the load generator more than the check is worth (the SPEC probe at start
+    // validates the whole response shape).
     ChainBuilder decide(String requestName) {
         return feed(marketFeeder)
                 .exec(TimedRequest.timed(run.registry(), requestName,
                         http(requestName).post("/v1/strategic/decision").body(ByteArrayBody("#{body}")),
                         status().is(200),
-                        jsonPath("$.action").in("buy", "hold", "sell")));
+                        regex("\"action\":\"(buy|hold|sell)\"").exists()));
     }
 
     ChainBuilder warmUp = repeat(config.warmupIterations()).on(decide(BenchmarkRun.WARMUP));
@@ -66,16 +68,16 @@ public class ConcurrentUsersSimulation extends Simulation {
             .contentTypeHeader("application/json")
             .acceptHeader("application/json");
 
-    // Scenarios: every load user sends one decision; the injection profile keeps them coming.
+    // Scenarios: closed-model users loop on their kept-alive connection; open-model arrivals send one each.
     ScenarioBuilder warmUpUser = scenario("warm-up").exec(warmUp);
-    ScenarioBuilder traders = scenario("concurrent decisions").exec(decide("decision"));
+    PopulationBuilder traders = injection.inject("concurrent decisions", decide("decision"));
     ScenarioBuilder judge = scenario("verdict").exec(verdict);
 
     {
         run.describeInjection(injection.asMap());
 
         setUp(warmUpUser.injectOpen(atOnceUsers(1))
-                .andThen(injection.inject(traders)
+                .andThen(traders
                         .andThen(judge.injectOpen(atOnceUsers(1)))))
                 .protocols(httpProtocol)
                 .maxDuration(Duration.ofSeconds(injection.totalSeconds() + 120L))

@@ -1,13 +1,14 @@
 package org.marlbench.bench.config;
 
+import static io.gatling.javaapi.core.CoreDsl.asLongAs;
 import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
-import static io.gatling.javaapi.core.CoreDsl.constantConcurrentUsers;
 import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.incrementUsersPerSec;
-import static io.gatling.javaapi.core.CoreDsl.rampConcurrentUsers;
+import static io.gatling.javaapi.core.CoreDsl.rampUsers;
 import static io.gatling.javaapi.core.CoreDsl.rampUsersPerSec;
+import static io.gatling.javaapi.core.CoreDsl.scenario;
 
-import io.gatling.javaapi.core.ClosedInjectionStep;
+import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.OpenInjectionStep;
 import io.gatling.javaapi.core.PopulationBuilder;
 import io.gatling.javaapi.core.ScenarioBuilder;
@@ -17,12 +18,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * How ConcurrentUsersSimulation injects load, chosen by {@code -Dprofile=} and its parameters
  * ({@code -Drate= -DrampSeconds= -Dsteps= -DstepSeconds=}, plus {@code users} and
- * {@code loadDurationSeconds} from the config). Every virtual user sends one decision; the
- * closed model replaces each finished user at once, so {@code users} stay in flight.
+ * {@code loadDurationSeconds} from the config). Closed: {@code users} persistent users, each
+ * sending one request after another on its kept-alive connection (no user churn: a new Gatling
+ * session per request would cost the load generator as much CPU as the request itself). Open
+ * profiles: every arriving user sends one request.
  */
 public record InjectionProfile(Kind kind, int users, int durationSeconds, int rampSeconds,
                                Double ratePerSecond, Integer steps, Integer stepSeconds) {
@@ -72,18 +76,44 @@ public record InjectionProfile(Kind kind, int users, int durationSeconds, int ra
         return kind == Kind.CLOSED;
     }
 
-    /** The Gatling population for a scenario whose users each send one request. */
-    public PopulationBuilder inject(ScenarioBuilder scenario) {
-        return closedModel() ? scenario.injectClosed(closedSteps()) : scenario.injectOpen(openSteps());
+    /**
+     * The Gatling population sending {@code oneRequest}. Closed: {@code users} users started evenly
+     * over the ramp, each looping until a deadline shared by all of them ({@code rampSeconds +
+     * durationSeconds} after the first one started). Open: one request per arriving user.
+     */
+    public PopulationBuilder inject(String scenarioName, ChainBuilder oneRequest) {
+        if (!closedModel()) return scenario(scenarioName).exec(oneRequest).injectOpen(openSteps());
+        SharedDeadline deadline = new SharedDeadline((rampSeconds + durationSeconds) * 1_000_000_000L);
+        return scenario(scenarioName)
+                .exec(asLongAs(session -> deadline.notPassed()).on(oneRequest))
+                .injectOpen(closedUserStarts());
     }
 
-    List<ClosedInjectionStep> closedSteps() {
-        if (rampSeconds == 0) {
-            return List.of(constantConcurrentUsers(users).during(Duration.ofSeconds(durationSeconds)));
+    /** When the closed model's persistent users start: all at once, or evenly over the ramp. */
+    List<OpenInjectionStep> closedUserStarts() {
+        return rampSeconds == 0
+                ? List.of(atOnceUsers(users))
+                : List.of(rampUsers(users).during(Duration.ofSeconds(rampSeconds)));
+    }
+
+    /** A deadline that starts counting when it is first asked, so the warm-up before it does not count. */
+    static final class SharedDeadline {
+        private final long lengthNanos;
+        private final AtomicLong endNanos = new AtomicLong(Long.MIN_VALUE);
+
+        SharedDeadline(long lengthNanos) {
+            this.lengthNanos = lengthNanos;
         }
-        return List.of(
-                rampConcurrentUsers(1).to(users).during(Duration.ofSeconds(rampSeconds)),
-                constantConcurrentUsers(users).during(Duration.ofSeconds(durationSeconds)));
+
+        boolean notPassed() {
+            long now = System.nanoTime();
+            long end = endNanos.get();
+            if (end == Long.MIN_VALUE) {
+                endNanos.compareAndSet(Long.MIN_VALUE, now + lengthNanos);
+                end = endNanos.get();
+            }
+            return now - end < 0;
+        }
     }
 
     List<OpenInjectionStep> openSteps() {

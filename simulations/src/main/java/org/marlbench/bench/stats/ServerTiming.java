@@ -13,15 +13,30 @@ public final class ServerTiming {
     }
 
     public static OptionalLong durationMicros(String header, String metric) {
-        if (header == null || header.isBlank()) return OptionalLong.empty();
-        for (String entry : header.split(",")) {
-            String[] parts = entry.split(";");
-            if (parts.length == 0 || !parts[0].trim().equalsIgnoreCase(metric)) continue;
-            for (int i = 1; i < parts.length; i++) {
-                String param = parts[i].trim();
-                int eq = param.indexOf('=');
-                if (eq < 0 || !param.substring(0, eq).trim().equalsIgnoreCase("dur")) continue;
-                String value = param.substring(eq + 1).trim();
+        // Index scanning rather than split(): this runs twice per request inside the load generator.
+        if (header == null || header.isEmpty()) return OptionalLong.empty();
+        int entryStart = 0;
+        int n = header.length();
+        while (entryStart <= n) {
+            int entryEnd = header.indexOf(',', entryStart);
+            if (entryEnd < 0) entryEnd = n;
+            int nameEnd = indexOf(header, ';', entryStart, entryEnd);
+            if (header.substring(entryStart, nameEnd).trim().equalsIgnoreCase(metric)) {
+                return durationParam(header, nameEnd, entryEnd);
+            }
+            entryStart = entryEnd + 1;
+        }
+        return OptionalLong.empty();
+    }
+
+    /** The {@code dur} parameter among {@code ;a=b;dur=c} between from (a ';' or end) and to. */
+    private static OptionalLong durationParam(String header, int from, int to) {
+        int paramStart = from + 1;
+        while (paramStart <= to) {
+            int paramEnd = indexOf(header, ';', paramStart, to);
+            int eq = indexOf(header, '=', paramStart, paramEnd);
+            if (eq < paramEnd && header.substring(paramStart, eq).trim().equalsIgnoreCase("dur")) {
+                String value = header.substring(eq + 1, paramEnd).trim();
                 if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
                     value = value.substring(1, value.length() - 1);
                 }
@@ -33,8 +48,14 @@ public final class ServerTiming {
                     return OptionalLong.empty();
                 }
             }
-            return OptionalLong.empty();
+            paramStart = paramEnd + 1;
         }
         return OptionalLong.empty();
+    }
+
+    /** First index of c in [from, to), or to. */
+    private static int indexOf(String s, char c, int from, int to) {
+        int i = s.indexOf(c, from);
+        return i < 0 || i > to ? to : i;
     }
 }

@@ -18,7 +18,7 @@ class InjectionProfileTest {
         InjectionProfile p = profile();
         assertEquals(InjectionProfile.Kind.CLOSED, p.kind());
         assertTrue(p.closedModel());
-        assertEquals(2, p.closedSteps().size(), "ramp then constant");
+        assertEquals(1, p.closedUserStarts().size(), "users started over the ramp");
         assertEquals(65, p.totalSeconds());
         assertEquals("closed: 10 concurrent users for 60 s after a 5 s ramp", p.description());
         assertNull(p.asMap().get("ratePerSecond"));
@@ -26,8 +26,17 @@ class InjectionProfileTest {
     }
 
     @Test
-    void closedWithoutRampHasOneStep() {
-        assertEquals(1, profile("rampSeconds", "0").closedSteps().size());
+    void closedWithoutRampStartsEveryUserAtOnce() {
+        assertEquals(1, profile("rampSeconds", "0").closedUserStarts().size());
+    }
+
+    @Test
+    void sharedDeadlineStartsOnFirstUseAndThenPasses() throws InterruptedException {
+        InjectionProfile.SharedDeadline deadline = new InjectionProfile.SharedDeadline(50_000_000L);
+        Thread.sleep(80); // time before the first use does not count
+        assertTrue(deadline.notPassed());
+        Thread.sleep(80);
+        assertFalse(deadline.notPassed());
     }
 
     @Test
