@@ -24,7 +24,7 @@ public final class ManagedServer implements ServerTarget {
     private static final Logger LOG = LoggerFactory.getLogger(ManagedServer.class);
     /** Server settings forwarded from our -D properties (e.g. -Dserver.fault.delayMicros=500). */
     /** JVM options of the managed server besides the heap; -Dbench.serverJvmArgs replaces them. */
-    static final String DEFAULT_JVM_ARGS = "-XX:+UseParallelGC";
+    static final String DEFAULT_JVM_ARGS = "-XX:+UseParallelGC -Xms256m -XX:+AlwaysPreTouch";
     static final List<String> FORWARDED_PREFIXES = List.of("server.", "model.", "sidecar.", "marl.");
 
     private final Process process;
@@ -49,6 +49,9 @@ public final class ManagedServer implements ServerTarget {
             Files.createDirectories(logFile.getParent());
             ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
             pb.environment().put("OPT_OUT_TRACKING", "true");
+            // PyTorch allocates on whichever request thread runs the batch; without a cap glibc
+            // gives many of them an arena of their own and RSS creeps up during the run.
+            pb.environment().putIfAbsent("MALLOC_ARENA_MAX", "2");
             process = pb.start();
         } catch (IOException e) {
             throw new IllegalStateException("cannot start the model server (" + command.get(0) + "): " + e.getMessage(), e);
@@ -93,7 +96,9 @@ public final class ManagedServer implements ServerTarget {
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add(system.getProperty("bench.serverHeap", "-Xmx256m"));
         // ParallelGC: on a 256 MiB heap its cheaper write barriers give ~5-8 % more decisions/s
-        // than G1 at 10 connections, with no worse p99 (README, "Benchmarks").
+        // than G1 at 10 connections, with no worse p99 (README, "Benchmarks"). The heap is
+        // committed and touched at start so that "memory increase" measures growth, not the heap
+        // filling up to its configured size (peak RSS stays under 500 MiB).
         for (String arg : system.getProperty("bench.serverJvmArgs", DEFAULT_JVM_ARGS).trim().split("\\s+")) {
             if (!arg.isEmpty()) cmd.add(arg);
         }
