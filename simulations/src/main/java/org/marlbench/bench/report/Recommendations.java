@@ -61,12 +61,15 @@ public final class Recommendations {
                     + "compare server model p99 %s with the per-agent budget and check CPU contention.", fallbacks,
                     ReportEntry.ms(e.micros("serverModel", "p99Micros"))));
         }
-        long serverErrors = res.path("serverErrorsDelta").asLong(0);
+        // Error answers the run asked for (the error-path requests, named "invalid: ...") are not a finding.
+        long expectedErrors = expectedErrorAnswers(e.stats());
+        long serverErrors = Math.max(0, res.path("serverErrorsDelta").asLong(0) - expectedErrors);
         double errorRate = e.measured().path("errorRate").asDouble(0) * 100;
         if (serverErrors > 0 || errorRate > 0) {
-            out.add(String.format(Locale.ROOT, "Errors: %d server errors (serverErrorsDelta), measured error rate %.2f %% "
-                    + "(%d failures): read the server log for the status codes before trusting the latencies.",
-                    serverErrors, errorRate, e.measured().path("failures").asLong()));
+            out.add(String.format(Locale.ROOT, "Errors: %d unexpected server errors (serverErrorsDelta less %d deliberate "
+                    + "invalid requests), measured error rate %.2f %% (%d failures): read the server log for the status "
+                    + "codes before trusting the latencies.",
+                    serverErrors, expectedErrors, errorRate, e.measured().path("failures").asLong()));
         }
         if (count < P99_MIN_SAMPLES) {
             out.add(String.format(Locale.ROOT, "Only %d measured requests: a p99 claim needs >= %d (99 %% confidence); "
@@ -108,5 +111,17 @@ public final class Recommendations {
         } catch (RuntimeException e) {
             return stats.path("injection").path("durationSeconds").asDouble(0);
         }
+    }
+
+    /** Requests sent to get an error answer on purpose ("invalid: <case>") that got it. */
+    static long expectedErrorAnswers(JsonNode stats) {
+        long n = 0;
+        for (var it = stats.path("requests").fields(); it.hasNext(); ) {
+            var request = it.next();
+            if (request.getKey().startsWith("invalid: ")) {
+                n += request.getValue().path("count").asLong(0) - request.getValue().path("failures").asLong(0);
+            }
+        }
+        return n;
     }
 }
