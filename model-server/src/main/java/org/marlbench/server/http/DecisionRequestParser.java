@@ -14,6 +14,7 @@ import java.io.IOException;
  * tree, no reflection), writing the matrix straight into a row-major float[48*13].
  * Every problem becomes an {@link ApiError} 400 with a precise message; nothing else escapes.
  * NaN/Infinity tokens are accepted by the parser so that they are reported as non_finite.
+ * {@link FastRequestScan} answers first for the common well-formed body, or declines.
  */
 final class DecisionRequestParser {
     static final int ROWS = 48;
@@ -30,6 +31,13 @@ final class DecisionRequestParser {
     }
 
     static DecisionRequest parse(byte[] body, int length) {
+        // The common well-formed body takes the byte scan; anything else, and every error, Jackson.
+        DecisionRequest fast = FastRequestScan.tryParse(body, length);
+        return fast != null ? fast : parseWithJackson(body, length);
+    }
+
+    /** The reference parser: every rule and every error message lives here. */
+    static DecisionRequest parseWithJackson(byte[] body, int length) {
         if (length == 0) {
             throw ApiError.badRequest("malformed_json", "request body is empty; expected a JSON object with a \"matrix\" of " + EXPECTED + " numbers");
         }
