@@ -13,6 +13,7 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -98,17 +99,55 @@ class DecisionErrorsTest {
     }
 
     @Test
-    void tooLargeByContentLength() {
-        String big = "{\"matrix\":[], \"pad\":\"" + "x".repeat(1_100_000) + "\"}";
-        HttpResponse<String> r = client.postJson(big);
-        String msg = assertError(r, 413, "too_large").path("message").asText();
-        assertTrue(msg.contains("1048576"), msg);
-        assertServerTiming(r);
+    void tooLargeByContentLength() throws Exception {
+        // Headers only, over a raw socket: the server must refuse on Content-Length alone, before
+        // any of the body arrives. (Sending the whole body races the server's close against the
+        // client reading the 413 -- a reset can drop the answer; that is TCP, not the server.)
+        long declared = 1_100_000;
+        String head = "POST " + TestClient.DECISION + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                + "Content-Type: application/json\r\nContent-Length: " + declared + "\r\n\r\n";
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", server.port())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            String response = readResponse(socket.getInputStream());
+            assertTrue(response.startsWith("HTTP/1.1 413"), response);
+            assertTrue(response.toLowerCase(java.util.Locale.ROOT).contains("server-timing: model;dur="), response);
+            String body = response.substring(response.indexOf("\r\n\r\n") + 4);
+            JsonNode json = TestClient.MAPPER.readTree(body);
+            assertEquals("too_large", json.path("error").asText(), body);
+            assertTrue(json.path("message").asText().contains("1048576"), body);
+        }
+    }
+
+    /** Status line, headers and a Content-Length body of one HTTP/1.1 response. */
+    private static String readResponse(java.io.InputStream in) throws java.io.IOException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        int contentLength = -1;
+        int headerEnd = -1;
+        byte[] buf = new byte[4096];
+        int n;
+        while ((n = in.read(buf)) > 0) {
+            out.write(buf, 0, n);
+            String text = out.toString(StandardCharsets.UTF_8);
+            if (headerEnd < 0 && (headerEnd = text.indexOf("\r\n\r\n")) >= 0) {
+                for (String line : text.substring(0, headerEnd).split("\r\n")) {
+                    if (line.toLowerCase(java.util.Locale.ROOT).startsWith("content-length:")) {
+                        contentLength = Integer.parseInt(line.substring(15).trim());
+                    }
+                }
+            }
+            if (headerEnd >= 0 && contentLength >= 0 && out.size() >= headerEnd + 4 + contentLength) break;
+        }
+        return out.toString(StandardCharsets.UTF_8);
     }
 
     @Test
     void tooLargeWhileReadingAChunkedBody() {
-        byte[] big = ("{\"matrix\":[], \"pad\":\"" + "x".repeat(1_100_000) + "\"}").getBytes(StandardCharsets.UTF_8);
+        // One byte over the limit: the server reads it all before answering, so nothing is left
+        // unread when it closes (unread data would turn the close into a reset that can race the 413).
+        String frame = "{\"matrix\":[], \"pad\":\"\"}";
+        byte[] big = ("{\"matrix\":[], \"pad\":\"" + "x".repeat(1_048_577 - frame.length()) + "\"}").getBytes(StandardCharsets.UTF_8);
         // ofInputStream has no known length: the client sends it chunked, without Content-Length.
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.url() + TestClient.DECISION))
                 .header("Content-Type", "application/json")
