@@ -65,6 +65,11 @@ public class ConcurrentUsersSimulation extends Simulation {
             .baseUrl(run.baseUrl())
             .disableWarmUp()
             .shareConnections()
+            // No browser behaviour on an API: each of these costs the load generator per request.
+            .disableCaching()
+            .disableAutoReferer()
+            .disableFollowRedirect()
+            .disableUrlEncoding()
             .contentTypeHeader("application/json")
             .acceptHeader("application/json");
 

@@ -60,6 +60,11 @@ public class SingleInferenceSimulation extends Simulation {
             .baseUrl(run.baseUrl())
             .disableWarmUp()
             .shareConnections()
+            // No browser behaviour on an API: each of these costs the load generator per request.
+            .disableCaching()
+            .disableAutoReferer()
+            .disableFollowRedirect()
+            .disableUrlEncoding()
             .contentTypeHeader("application/json")
             .acceptHeader("application/json");
 
