@@ -13,7 +13,9 @@ import java.util.Locale;
  *       current/baseline is above 1+T AND the lower end of its 95 % bootstrap interval is above
  *       1+T/2; improved when the ratio is below 1/(1+T) AND the upper end is below 1/(1+T/2);
  *       otherwise unchanged (a large ratio whose interval reaches into the noise is unchanged).</li>
- *   <li>throughput: regressed below baseline x (1-T), improved above baseline x (1+T).</li>
+ *   <li>throughput: both runs need a measured window of at least 5 s (count / throughput), else
+ *       "not enough data" -- a rate over a few sequential requests is a latency, not a throughput;
+ *       regressed below baseline x (1-T), improved above baseline x (1+T).</li>
  *   <li>error rate: regressed when it rose by more than 1 percentage point, improved when fell by more.</li>
  *   <li>memory increase: regressed above baseline x (1+T) AND more than 16 MiB above it.</li>
  *   <li>CPU mean: regressed above baseline x (1+T) AND more than 5 points (of one core) above it.</li>
@@ -24,6 +26,7 @@ public final class BaselineComparator {
     static final double ERROR_RATE_POINTS = 1.0;
     static final double MEMORY_FLOOR_MB = 16.0;
     static final double CPU_FLOOR_POINTS = 5.0;
+    static final double THROUGHPUT_MIN_WINDOW_SECONDS = 5.0;
     private static final long SEED = 0x5EED_BA5EL;
 
     private final int resamples;
@@ -44,7 +47,8 @@ public final class BaselineComparator {
                 out.add(comparePercentile(baseline, current, block, q, threshold));
             }
         }
-        out.add(compareThroughput(baseline.throughputPerSecond(), current.throughputPerSecond(), threshold));
+        out.add(compareThroughput(baseline.count(), baseline.throughputPerSecond(),
+                current.count(), current.throughputPerSecond(), threshold));
         out.add(compareErrorRate(baseline.errorRate() * 100.0, current.errorRate() * 100.0));
         out.add(compareWithFloor("memory increase", "MB",
                 baseline.resourceNumber("memoryIncreaseBytes") / (1024.0 * 1024.0),
@@ -91,6 +95,22 @@ public final class BaselineComparator {
                 "ratio %.3f, 95%% CI [%.3f, %.3f]; regressed needs ratio > %.3f and CI low > %.3f, improved ratio < %.3f and CI high < %.3f",
                 ci.ratio(), ci.low(), ci.high(), up, upNoise, 1 / up, 1 / upNoise);
         return new MetricComparison(metric, "µs", base, cur, ci.low(), ci.high(), verdict, rule);
+    }
+
+    static MetricComparison compareThroughput(long baseCount, double base, long curCount, double cur, double threshold) {
+        if (windowSeconds(baseCount, base) < THROUGHPUT_MIN_WINDOW_SECONDS
+                || windowSeconds(curCount, cur) < THROUGHPUT_MIN_WINDOW_SECONDS) {
+            return new MetricComparison("throughput", "ops/s", base, cur, Double.NaN, Double.NaN, Verdict.NOT_ENOUGH_DATA,
+                    String.format(Locale.ROOT, "a throughput needs >= %.0f s of measured load in both runs "
+                                    + "(baseline %.2f s, current %.2f s)", THROUGHPUT_MIN_WINDOW_SECONDS,
+                            windowSeconds(baseCount, base), windowSeconds(curCount, cur)));
+        }
+        return compareThroughput(base, cur, threshold);
+    }
+
+    /** The measured window a throughput was taken over: count / rate (0 when unknown). */
+    static double windowSeconds(long count, double perSecond) {
+        return perSecond > 0 && Double.isFinite(perSecond) ? count / perSecond : 0.0;
     }
 
     static MetricComparison compareThroughput(double base, double cur, double threshold) {

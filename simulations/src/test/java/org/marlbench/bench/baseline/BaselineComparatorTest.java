@@ -82,6 +82,10 @@ class BaselineComparatorTest {
         assertEquals(Verdict.REGRESSED, BaselineComparator.compareThroughput(1000, 790, 0.2).verdict());
         assertEquals(Verdict.UNCHANGED, BaselineComparator.compareThroughput(1000, 850, 0.2).verdict());
         assertEquals(Verdict.IMPROVED, BaselineComparator.compareThroughput(1000, 1250, 0.2).verdict());
+        // 10 s of load each: compared; one request (a rate of 1/latency) or half a second: not enough data.
+        assertEquals(Verdict.REGRESSED, BaselineComparator.compareThroughput(10_000, 1000, 7_900, 790, 0.2).verdict());
+        assertEquals(Verdict.NOT_ENOUGH_DATA, BaselineComparator.compareThroughput(1, 190.9, 1, 123.2, 0.2).verdict());
+        assertEquals(Verdict.NOT_ENOUGH_DATA, BaselineComparator.compareThroughput(10_000, 1000, 100, 200, 0.2).verdict());
         assertEquals(Verdict.REGRESSED, BaselineComparator.compareErrorRate(0.0, 1.5).verdict());
         assertEquals(Verdict.UNCHANGED, BaselineComparator.compareErrorRate(0.0, 0.5).verdict());
         assertEquals(Verdict.IMPROVED, BaselineComparator.compareErrorRate(3.0, 0.5).verdict());
