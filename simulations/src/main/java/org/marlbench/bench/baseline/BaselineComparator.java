@@ -17,6 +17,8 @@ import java.util.Locale;
  *       "not enough data" -- a rate over a few sequential requests is a latency, not a throughput;
  *       regressed below baseline x (1-T), improved above baseline x (1+T).</li>
  *   <li>error rate: regressed when it rose by more than 1 percentage point, improved when fell by more.</li>
+ *   <li>memory increase and CPU mean: both runs need a measured window of at least 5 s, else
+ *       "not enough data" (one or two 250 ms samples).</li>
  *   <li>memory increase: regressed above baseline x (1+T) AND more than 16 MiB above it.</li>
  *   <li>CPU mean: regressed above baseline x (1+T) AND more than 5 points (of one core) above it.</li>
  * </ul>
@@ -50,12 +52,21 @@ public final class BaselineComparator {
         out.add(compareThroughput(baseline.count(), baseline.throughputPerSecond(),
                 current.count(), current.throughputPerSecond(), threshold));
         out.add(compareErrorRate(baseline.errorRate() * 100.0, current.errorRate() * 100.0));
-        out.add(compareWithFloor("memory increase", "MB",
-                baseline.resourceNumber("memoryIncreaseBytes") / (1024.0 * 1024.0),
-                current.resourceNumber("memoryIncreaseBytes") / (1024.0 * 1024.0), threshold, MEMORY_FLOOR_MB));
-        out.add(compareWithFloor("cpu mean", "% of one core",
-                baseline.resourceNumber("cpuMeanPercent"), current.resourceNumber("cpuMeanPercent"),
-                threshold, CPU_FLOOR_POINTS));
+        // Resources are sampled every 250 ms over the measured window: a sub-second run has one or
+        // two samples, which say nothing about its memory or CPU.
+        double baseWindow = windowSeconds(baseline.count(), baseline.throughputPerSecond());
+        double curWindow = windowSeconds(current.count(), current.throughputPerSecond());
+        boolean resourcesMeasurable = baseWindow >= THROUGHPUT_MIN_WINDOW_SECONDS && curWindow >= THROUGHPUT_MIN_WINDOW_SECONDS;
+        double baseMemoryMb = baseline.resourceNumber("memoryIncreaseBytes") / (1024.0 * 1024.0);
+        double curMemoryMb = current.resourceNumber("memoryIncreaseBytes") / (1024.0 * 1024.0);
+        double baseCpu = baseline.resourceNumber("cpuMeanPercent");
+        double curCpu = current.resourceNumber("cpuMeanPercent");
+        out.add(resourcesMeasurable
+                ? compareWithFloor("memory increase", "MB", baseMemoryMb, curMemoryMb, threshold, MEMORY_FLOOR_MB)
+                : tooShort("memory increase", "MB", baseMemoryMb, curMemoryMb, baseWindow, curWindow));
+        out.add(resourcesMeasurable
+                ? compareWithFloor("cpu mean", "% of one core", baseCpu, curCpu, threshold, CPU_FLOOR_POINTS)
+                : tooShort("cpu mean", "% of one core", baseCpu, curCpu, baseWindow, curWindow));
         return out;
     }
 
@@ -106,6 +117,13 @@ public final class BaselineComparator {
                             windowSeconds(baseCount, base), windowSeconds(curCount, cur)));
         }
         return compareThroughput(base, cur, threshold);
+    }
+
+    private static MetricComparison tooShort(String metric, String unit, double base, double cur,
+                                             double baseWindow, double curWindow) {
+        return new MetricComparison(metric, unit, base, cur, Double.NaN, Double.NaN, Verdict.NOT_ENOUGH_DATA,
+                String.format(Locale.ROOT, "needs >= %.0f s of measured load in both runs (baseline %.2f s, current %.2f s)",
+                        THROUGHPUT_MIN_WINDOW_SECONDS, baseWindow, curWindow));
     }
 
     /** The measured window a throughput was taken over: count / rate (0 when unknown). */

@@ -120,4 +120,16 @@ class BaselineComparatorTest {
     private static MetricComparison find(List<MetricComparison> all, String metric) {
         return all.stream().filter(m -> m.metric().equals(metric)).findFirst().orElseThrow();
     }
+
+    @Test
+    void resourcesOfASubSecondRunAreNotEnoughData() throws Exception {
+        // 100 sequential requests at 270/s: 0.37 s, one or two sidecar samples.
+        StatsDocument base = doc(new SyntheticStats().with(s -> { s.count = 100; s.throughput = 270; }));
+        StatsDocument cur = doc(new SyntheticStats().with(s -> { s.count = 100; s.throughput = 270; s.seed = 9; }));
+        for (MetricComparison m : new BaselineComparator(200).compare(base, cur)) {
+            if (m.metric().equals("cpu mean") || m.metric().equals("memory increase") || m.metric().equals("throughput")) {
+                assertEquals(Verdict.NOT_ENOUGH_DATA, m.verdict(), m.metric());
+            }
+        }
+    }
 }
