@@ -14,7 +14,6 @@ import org.marlbench.bench.run.BenchmarkRun;
 import org.marlbench.bench.stats.Check;
 import org.marlbench.bench.stats.LatencyChecks;
 import org.marlbench.bench.stats.RequestStats;
-import org.marlbench.bench.stats.TimedRequest;
 import org.marlbench.feeders.MarketFeed;
 import org.marlbench.feeders.MarketRecord;
 
@@ -35,15 +34,9 @@ public class ConcurrentUsersSimulation extends Simulation {
     BenchmarkConfig config = run.config();
     InjectionProfile injection = run.loaded().injection();
 
-    // Behaviours. The action is checked with a regex, not jsonPath: parsing every response into a
-    // tree would cost the load generator more than the check is worth (the SPEC probe at start
-    // validates the whole response shape).
+    // Behaviours
     ChainBuilder decide(String requestName) {
-        return feed(marketFeeder)
-                .exec(TimedRequest.timed(run.registry(), requestName,
-                        http(requestName).post("/v1/strategic/decision").body(ByteArrayBody("#{body}")),
-                        status().is(200),
-                        regex("\"action\":\"(buy|hold|sell)\"").exists()));
+        return DecisionApi.decide(marketFeeder, run.registry(), requestName);
     }
 
     ChainBuilder warmUp = repeat(config.warmupIterations()).on(decide(BenchmarkRun.WARMUP));
@@ -59,19 +52,8 @@ public class ConcurrentUsersSimulation extends Simulation {
 
     ChainBuilder verdict = run.verdict(this::checks);
 
-    // Protocol: connections shared by all users and kept alive (a new TCP connection per
-    // request would halve the throughput and measure the handshake).
-    HttpProtocolBuilder httpProtocol = http
-            .baseUrl(run.baseUrl())
-            .disableWarmUp()
-            .shareConnections()
-            // No browser behaviour on an API: each of these costs the load generator per request.
-            .disableCaching()
-            .disableAutoReferer()
-            .disableFollowRedirect()
-            .disableUrlEncoding()
-            .contentTypeHeader("application/json")
-            .acceptHeader("application/json");
+    // Protocol: kept-alive connections shared by all users, JSON both ways.
+    HttpProtocolBuilder httpProtocol = DecisionApi.protocol(run.baseUrl());
 
     // Scenarios: closed-model users loop on their kept-alive connection; open-model arrivals send one each.
     ScenarioBuilder warmUpUser = scenario("warm-up").exec(warmUp);

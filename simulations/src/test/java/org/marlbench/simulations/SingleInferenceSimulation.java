@@ -12,7 +12,6 @@ import org.marlbench.bench.run.BenchmarkRun;
 import org.marlbench.bench.stats.Check;
 import org.marlbench.bench.stats.LatencyChecks;
 import org.marlbench.bench.stats.RequestStats;
-import org.marlbench.bench.stats.TimedRequest;
 import org.marlbench.feeders.MarketFeed;
 import org.marlbench.feeders.MarketRecord;
 
@@ -31,15 +30,9 @@ public class SingleInferenceSimulation extends Simulation {
     BenchmarkRun run = BenchmarkRun.open(getClass(), "decision", market.get(0).bodyJson());
     BenchmarkConfig config = run.config();
 
-    // Behaviours. The action is checked with a regex, not jsonPath: a tree parse of every response
-    // between two requests costs more than the check is worth (the SPEC probe at start validates
-    // the whole response shape).
+    // Behaviours
     ChainBuilder decide(String requestName) {
-        return feed(marketFeeder)
-                .exec(TimedRequest.timed(run.registry(), requestName,
-                        http(requestName).post("/v1/strategic/decision").body(ByteArrayBody("#{body}")),
-                        status().is(200),
-                        regex("\"action\":\"(buy|hold|sell)\"").exists()));
+        return DecisionApi.decide(marketFeeder, run.registry(), requestName);
     }
 
     ChainBuilder warmUp = repeat(config.warmupIterations()).on(decide(BenchmarkRun.WARMUP));
@@ -58,17 +51,7 @@ public class SingleInferenceSimulation extends Simulation {
     ChainBuilder verdict = run.verdict(this::checks);
 
     // Protocol: one kept-alive connection, JSON both ways.
-    HttpProtocolBuilder httpProtocol = http
-            .baseUrl(run.baseUrl())
-            .disableWarmUp()
-            .shareConnections()
-            // No browser behaviour on an API: each of these costs the load generator per request.
-            .disableCaching()
-            .disableAutoReferer()
-            .disableFollowRedirect()
-            .disableUrlEncoding()
-            .contentTypeHeader("application/json")
-            .acceptHeader("application/json");
+    HttpProtocolBuilder httpProtocol = DecisionApi.protocol(run.baseUrl());
 
     // Scenario
     ScenarioBuilder singleUser = scenario("single inference").exec(warmUp, decideInSequence, verdict);
