@@ -70,14 +70,9 @@ public final class ConfigLoader {
     }
 
     static int nonNegativeInt(Properties p, String key) {
-        String raw = required(p, key);
-        try {
-            int v = Integer.parseInt(raw);
-            if (v < 0) throw bad(key, raw, "a whole number >= 0");
-            return v;
-        } catch (NumberFormatException e) {
-            throw bad(key, raw, "a whole number");
-        }
+        long v = nonNegativeLong(p, key);
+        if (v > Integer.MAX_VALUE) throw bad(key, required(p, key), "a whole number <= " + Integer.MAX_VALUE);
+        return (int) v;
     }
 
     static long nonNegativeLong(Properties p, String key) {
