@@ -35,7 +35,7 @@ public class ErrorPathSimulation extends Simulation {
     // Behaviours
     ChainBuilder sendInvalid(InvalidCase c) {
         String name = "invalid: " + c.name();
-        HttpRequestActionBuilder request = http(name).post("/v1/strategic/decision").body(ByteArrayBody(c.body()));
+        HttpRequestActionBuilder request = http(name).post(DecisionApi.PATH).body(ByteArrayBody(c.body()));
         if (c.contentType() != null) {
             request = request.header("Content-Type", c.contentType());
         }
@@ -49,7 +49,7 @@ public class ErrorPathSimulation extends Simulation {
             .orElseThrow(() -> new IllegalStateException("no invalid cases to send"));
 
     ChainBuilder stillDecides = TimedRequest.timed(run.registry(), "decision",
-            http("decision").post("/v1/strategic/decision")
+            http("decision").post(DecisionApi.PATH)
                     .header("Content-Type", "application/json")
                     .body(StringBody(validRecord.bodyJson())),
             status().is(200),

@@ -28,7 +28,7 @@ public final class BaselineComparator {
     static final double ERROR_RATE_POINTS = 1.0;
     static final double MEMORY_FLOOR_MB = 16.0;
     static final double CPU_FLOOR_POINTS = 5.0;
-    static final double THROUGHPUT_MIN_WINDOW_SECONDS = 5.0;
+    static final double MIN_WINDOW_SECONDS = 5.0;
     private static final long SEED = 0x5EED_BA5EL;
 
     private final int resamples;
@@ -49,24 +49,23 @@ public final class BaselineComparator {
                 out.add(comparePercentile(baseline, current, block, q, threshold));
             }
         }
-        out.add(compareThroughput(baseline.count(), baseline.throughputPerSecond(),
-                current.count(), current.throughputPerSecond(), threshold));
-        out.add(compareErrorRate(baseline.errorRate() * 100.0, current.errorRate() * 100.0));
-        // Resources are sampled every 250 ms over the measured window: a sub-second run has one or
-        // two samples, which say nothing about its memory or CPU.
+        // Rates and 250 ms resource samples need a measured window of some length: a rate over a few
+        // sequential requests is a latency, and a sub-second run has one or two resource samples.
         double baseWindow = windowSeconds(baseline.count(), baseline.throughputPerSecond());
         double curWindow = windowSeconds(current.count(), current.throughputPerSecond());
-        boolean resourcesMeasurable = baseWindow >= THROUGHPUT_MIN_WINDOW_SECONDS && curWindow >= THROUGHPUT_MIN_WINDOW_SECONDS;
+        double baseTput = baseline.throughputPerSecond();
+        double curTput = current.throughputPerSecond();
+        out.add(windowed("throughput", "ops/s", baseTput, curTput, baseWindow, curWindow,
+                () -> compareThroughput(baseTput, curTput, threshold)));
+        out.add(compareErrorRate(baseline.errorRate() * 100.0, current.errorRate() * 100.0));
         double baseMemoryMb = baseline.resourceNumber("memoryIncreaseBytes") / (1024.0 * 1024.0);
         double curMemoryMb = current.resourceNumber("memoryIncreaseBytes") / (1024.0 * 1024.0);
+        out.add(windowed("memory increase", "MB", baseMemoryMb, curMemoryMb, baseWindow, curWindow,
+                () -> compareWithFloor("memory increase", "MB", baseMemoryMb, curMemoryMb, threshold, MEMORY_FLOOR_MB)));
         double baseCpu = baseline.resourceNumber("cpuMeanPercent");
         double curCpu = current.resourceNumber("cpuMeanPercent");
-        out.add(resourcesMeasurable
-                ? compareWithFloor("memory increase", "MB", baseMemoryMb, curMemoryMb, threshold, MEMORY_FLOOR_MB)
-                : tooShort("memory increase", "MB", baseMemoryMb, curMemoryMb, baseWindow, curWindow));
-        out.add(resourcesMeasurable
-                ? compareWithFloor("cpu mean", "% of one core", baseCpu, curCpu, threshold, CPU_FLOOR_POINTS)
-                : tooShort("cpu mean", "% of one core", baseCpu, curCpu, baseWindow, curWindow));
+        out.add(windowed("cpu mean", "% of one core", baseCpu, curCpu, baseWindow, curWindow,
+                () -> compareWithFloor("cpu mean", "% of one core", baseCpu, curCpu, threshold, CPU_FLOOR_POINTS)));
         return out;
     }
 
@@ -109,21 +108,18 @@ public final class BaselineComparator {
     }
 
     static MetricComparison compareThroughput(long baseCount, double base, long curCount, double cur, double threshold) {
-        if (windowSeconds(baseCount, base) < THROUGHPUT_MIN_WINDOW_SECONDS
-                || windowSeconds(curCount, cur) < THROUGHPUT_MIN_WINDOW_SECONDS) {
-            return new MetricComparison("throughput", "ops/s", base, cur, Double.NaN, Double.NaN, Verdict.NOT_ENOUGH_DATA,
-                    String.format(Locale.ROOT, "a throughput needs >= %.0f s of measured load in both runs "
-                                    + "(baseline %.2f s, current %.2f s)", THROUGHPUT_MIN_WINDOW_SECONDS,
-                            windowSeconds(baseCount, base), windowSeconds(curCount, cur)));
-        }
-        return compareThroughput(base, cur, threshold);
+        return windowed("throughput", "ops/s", base, cur, windowSeconds(baseCount, base), windowSeconds(curCount, cur),
+                () -> compareThroughput(base, cur, threshold));
     }
 
-    private static MetricComparison tooShort(String metric, String unit, double base, double cur,
-                                             double baseWindow, double curWindow) {
+    /** {@code comparison} when both runs measured for at least MIN_WINDOW_SECONDS, else "not enough data". */
+    private static MetricComparison windowed(String metric, String unit, double base, double cur,
+                                             double baseWindow, double curWindow,
+                                             java.util.function.Supplier<MetricComparison> comparison) {
+        if (baseWindow >= MIN_WINDOW_SECONDS && curWindow >= MIN_WINDOW_SECONDS) return comparison.get();
         return new MetricComparison(metric, unit, base, cur, Double.NaN, Double.NaN, Verdict.NOT_ENOUGH_DATA,
                 String.format(Locale.ROOT, "needs >= %.0f s of measured load in both runs (baseline %.2f s, current %.2f s)",
-                        THROUGHPUT_MIN_WINDOW_SECONDS, baseWindow, curWindow));
+                        MIN_WINDOW_SECONDS, baseWindow, curWindow));
     }
 
     /** The measured window a throughput was taken over: count / rate (0 when unknown). */
