@@ -27,7 +27,7 @@ public class ConcurrentUsersSimulation extends Simulation {
 
     // Feeder: realistic market matrices, pre-encoded request bodies, cycled.
     List<MarketRecord> market = MarketFeed.load();
-    FeederBuilder<Object> marketFeeder = listFeeder(Feeds.marketRows(market)).circular();
+    MarketBodies marketBodies = MarketBodies.circular(market);
 
     // The benchmark around Gatling: config, model server, µs statistics, stats.json.
     BenchmarkRun run = BenchmarkRun.open(getClass(), "decision", market.get(0).bodyJson());
@@ -36,7 +36,7 @@ public class ConcurrentUsersSimulation extends Simulation {
 
     // Behaviours
     ChainBuilder decide(String requestName) {
-        return DecisionApi.decide(marketFeeder, run.registry(), requestName);
+        return DecisionApi.decide(marketBodies, run.registry(), requestName);
     }
 
     ChainBuilder warmUp = repeat(config.warmupIterations()).on(decide(BenchmarkRun.WARMUP));

@@ -1,13 +1,11 @@
 package org.marlbench.simulations;
 
-import static io.gatling.javaapi.core.CoreDsl.feed;
 import static io.gatling.javaapi.core.CoreDsl.regex;
 import static io.gatling.javaapi.core.CoreDsl.ByteArrayBody;
 import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
 
 import io.gatling.javaapi.core.ChainBuilder;
-import io.gatling.javaapi.core.FeederBuilder;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
 import org.marlbench.bench.stats.LatencyRegistry;
 import org.marlbench.bench.stats.TimedRequest;
@@ -38,15 +36,15 @@ final class DecisionApi {
     }
 
     /**
-     * One decision on the next market matrix, timed in µs under {@code requestName}. The action is
+     * One decision on the next market matrix, timed in µs under {@code requestName}. The body is
+     * taken when Gatling builds the request, on the user's own thread (see {@link MarketBodies}). The action is
      * checked with a regex, not jsonPath: a tree parse of every response costs the load generator
      * more than the check is worth (the SPEC probe at start validates the whole response shape).
      */
-    static ChainBuilder decide(FeederBuilder<Object> market, LatencyRegistry registry, String requestName) {
-        return feed(market)
-                .exec(TimedRequest.timed(registry, requestName,
-                        http(requestName).post(PATH).body(ByteArrayBody("#{" + Feeds.BODY + "}")),
-                        status().is(200),
-                        regex("\"action\":\"(buy|hold|sell)\"").exists()));
+    static ChainBuilder decide(MarketBodies market, LatencyRegistry registry, String requestName) {
+        return TimedRequest.timed(registry, requestName,
+                http(requestName).post(PATH).body(ByteArrayBody(session -> market.next())),
+                status().is(200),
+                regex("\"action\":\"(buy|hold|sell)\"").exists());
     }
 }

@@ -11,4 +11,9 @@ public record LoadedConfig(BenchmarkConfig config, String profileName, Propertie
     public InjectionProfile injection() {
         return InjectionProfile.from(values, config);
     }
+
+    /** thinkTimeMs: the single user's pause between two measured decisions (0 = back to back). */
+    public long thinkTimeMs() {
+        return ConfigLoader.nonNegativeLong(values, "thinkTimeMs");
+    }
 }

@@ -22,6 +22,15 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void thinkTimeIsBackToBackByDefaultAndChecked() {
+        assertEquals(0, ConfigLoader.load(props()).thinkTimeMs());
+        assertEquals(1, ConfigLoader.load(props("thinkTimeMs", "1")).thinkTimeMs());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> ConfigLoader.load(props("thinkTimeMs", "-1")).thinkTimeMs());
+        assertTrue(e.getMessage().contains("thinkTimeMs"), e.getMessage());
+    }
+
+    @Test
     void systemPropertiesOverrideByKeyName() {
         BenchmarkConfig c = ConfigLoader.load(props("users", "20", "targetP95Ms", " 30 ", "maxCpuPercent", "55.5")).config();
         assertEquals(20, c.users());
