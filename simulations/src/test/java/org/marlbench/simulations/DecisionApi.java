@@ -37,9 +37,10 @@ final class DecisionApi {
 
     /**
      * One decision on the next market matrix, timed in µs under {@code requestName}. The body is
-     * taken when Gatling builds the request, on the user's own thread (see {@link MarketBodies}). The action is
-     * checked with a regex, not jsonPath: a tree parse of every response costs the load generator
-     * more than the check is worth (the SPEC probe at start validates the whole response shape).
+     * taken when Gatling builds the request, on the user's own thread (see {@link MarketBodies}).
+     * The action is checked with a regex, not jsonPath: a tree parse of every response costs the
+     * load generator more than the check is worth (the SPEC probe at start validates the whole
+     * response shape).
      */
     static ChainBuilder decide(MarketBodies market, LatencyRegistry registry, String requestName) {
         return TimedRequest.timed(registry, requestName,

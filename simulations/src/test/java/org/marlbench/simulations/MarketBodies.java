@@ -11,8 +11,8 @@ import org.marlbench.feeders.MarketRecord;
  *
  * <p>Why not Gatling's {@code feed()}: in Gatling 3.15 a feeder is an actor on another thread, so
  * every request pays a hop there and back (two thread wake-ups). At one user on this machine that
- * cost 40-50 µs of idle server time per request (client p50 426 -> 377 µs without it, 1,600 ->
- * 2,000 decisions/s). Here the next body is taken on the user's own thread.
+ * cost ~100 µs of client p50 (350 -> 253 µs without it, 2,150 -> 2,900 decisions/s; README,
+ * "What moved the numbers"). Here the next body is taken on the user's own thread.
  */
 final class MarketBodies {
     private final byte[][] bodies;
@@ -31,7 +31,7 @@ final class MarketBodies {
 
     /** The next body; after the last one, the first again. Thread-safe. */
     byte[] next() {
-        return bodies[(int) Math.floorMod(next.getAndIncrement(), (long) bodies.length)];
+        return bodies[Math.floorMod(next.getAndIncrement(), bodies.length)];
     }
 
     int size() {
