@@ -24,6 +24,13 @@ public final class HttpApp {
     private static final Logger LOG = LoggerFactory.getLogger(HttpApp.class);
     /** How long stop() lets requests in flight finish. */
     public static final long STOP_TIMEOUT_MS = 5_000;
+    /**
+     * Javalin copies every result through a new buffer of this size; unset, it takes Jetty's
+     * 32 KiB output buffer size, which was half of all the server allocated per decision (an
+     * 800-byte answer) and doubled its young collections under load. 4 KiB holds any decision
+     * or error answer in one pass; larger ones (the sidecar series) are copied in several.
+     */
+    static final int RESPONSE_COPY_BUFFER_BYTES = 4096;
     static final String ROUTES = "POST " + DecisionHandler.PATH + ", GET " + HealthHandler.PATH
             + ", GET " + SidecarHandlers.RESOURCES + ", GET " + SidecarHandlers.SERIES;
 
@@ -42,6 +49,7 @@ public final class HttpApp {
             cfg.http.prefer405over404 = true;
             cfg.http.maxRequestSize = settings.maxBodyBytes();
             cfg.http.compressionStrategy = CompressionStrategy.NONE;
+            cfg.http.responseBufferSize = RESPONSE_COPY_BUFFER_BYTES;
             QueuedThreadPool pool = new QueuedThreadPool(settings.threads(), Math.min(settings.threads(), 8));
             pool.setName("http");
             cfg.jetty.threadPool = pool;

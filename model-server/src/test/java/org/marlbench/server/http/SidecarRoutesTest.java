@@ -80,6 +80,23 @@ class SidecarRoutesTest {
     }
 
     @Test
+    void answersLongerThanJavalinsCopyBufferArriveWhole() throws Exception {
+        int wanted = 3 * HttpApp.RESPONSE_COPY_BUFFER_BYTES;
+        HttpResponse<String> r = client.get("/sidecar/resources/series");
+        for (long deadline = System.nanoTime() + 10_000_000_000L;
+             r.body().length() <= wanted && System.nanoTime() < deadline; ) {
+            Thread.sleep(100);
+            r = client.get("/sidecar/resources/series");
+        }
+        assertTrue(r.body().length() > wanted, "series still short: " + r.body().length() + " bytes");
+        assertEquals(200, r.statusCode());
+        assertEquals(r.body().length(), r.headers().firstValueAsLong("Content-Length").orElse(r.body().length()));
+        JsonNode samples = TestClient.json(r).get("samples"); // a cut-off body would not parse
+        assertTrue(samples.size() > 1);
+        assertTrue(samples.get(samples.size() - 1).get("timestampMs").asLong() > 0);
+    }
+
+    @Test
     void sinceMustBeANumber() {
         HttpResponse<String> r = client.get("/sidecar/resources/series?since=yesterday");
         assertTrue(ErrorAssertions.assertError(r, 400, "bad_parameter").get("message").asText().contains("yesterday"));
