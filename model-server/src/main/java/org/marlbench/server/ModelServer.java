@@ -2,6 +2,7 @@ package org.marlbench.server;
 
 import io.javalin.Javalin;
 import java.util.function.Supplier;
+import org.marlbench.server.component.ComponentSettings;
 import org.marlbench.server.component.StrategicComponent;
 import org.marlbench.server.http.DecisionMetrics;
 import org.marlbench.server.http.HttpApp;
@@ -32,9 +33,10 @@ public final class ModelServer implements AutoCloseable {
         this.loader = loader;
     }
 
-    /** Starts the server with the real component, built from the same settings. */
+    /** Starts the server with the real component, built from the same settings (model.* checked before binding). */
     public static ModelServer start(Settings settings) {
-        return start(settings, () -> StrategicComponent.create(settings));
+        ComponentSettings component = ComponentSettings.from(settings);
+        return start(settings, () -> StrategicComponent.create(component));
     }
 
     /**
