@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.util.Locale;
 import java.util.concurrent.locks.LockSupport;
 import org.marlbench.server.component.Decision;
+import org.marlbench.server.component.MatrixShape;
 import org.marlbench.server.component.StrategicComponent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,11 +31,13 @@ final class DecisionHandler implements Handler {
     private final HttpSettings settings;
     private final ModelHolder model;
     private final DecisionMetrics metrics;
+    private final DecisionRequestParser parser;
 
-    DecisionHandler(HttpSettings settings, ModelHolder model, DecisionMetrics metrics) {
+    DecisionHandler(HttpSettings settings, MatrixShape shape, ModelHolder model, DecisionMetrics metrics) {
         this.settings = settings;
         this.model = model;
         this.metrics = metrics;
+        this.parser = new DecisionRequestParser(shape);
     }
 
     @Override
@@ -53,7 +56,7 @@ final class DecisionHandler implements Handler {
             }
             try {
                 BodyReader.Body body = BodyReader.read(inputStream(req), declared, settings.maxBodyBytes());
-                DecisionRequest request = DecisionRequestParser.parse(body.bytes(), body.length());
+                DecisionRequest request = parser.parse(body.bytes(), body.length());
                 StrategicComponent component = model.require(); // bad input is 400 whether loaded or not
                 Decision decision = component.decide(request.matrix());
                 modelNanos = decision.computeNanos();

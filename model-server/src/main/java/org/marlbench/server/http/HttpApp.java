@@ -8,6 +8,7 @@ import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.marlbench.server.component.MatrixShape;
 import org.marlbench.server.sidecar.ResourceSampler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,9 +38,10 @@ public final class HttpApp {
     private HttpApp() {
     }
 
-    public static Javalin create(HttpSettings settings, ModelHolder model, DecisionMetrics metrics,
+    /** @param shape the matrix shape decision requests must have (the component's) */
+    public static Javalin create(HttpSettings settings, MatrixShape shape, ModelHolder model, DecisionMetrics metrics,
                                  ResourceSampler sampler) {
-        DecisionHandler decision = new DecisionHandler(settings, model, metrics);
+        DecisionHandler decision = new DecisionHandler(settings, shape, model, metrics);
         HealthHandler health = new HealthHandler(model);
         SidecarHandlers sidecar = new SidecarHandlers(sampler);
         int retryAfter = settings.retryAfterSeconds();
