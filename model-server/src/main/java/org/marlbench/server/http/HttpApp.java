@@ -69,6 +69,8 @@ public final class HttpApp {
             });
 
             cfg.routes.post(DecisionHandler.PATH, decision);
+            // Every answer on the decision route, errors and 404/405 included, gets Server-Timing here.
+            cfg.routes.after(DecisionHandler.PATH, ServerTiming::stamp);
             cfg.routes.get(HealthHandler.PATH, health);
             cfg.routes.get(SidecarHandlers.RESOURCES, sidecar::latest);
             cfg.routes.get(SidecarHandlers.SERIES, sidecar::series);
@@ -77,7 +79,6 @@ public final class HttpApp {
             cfg.routes.exception(HttpResponseException.class, (e, ctx) -> httpError(ctx, e));
             cfg.routes.exception(Exception.class, (e, ctx) -> {
                 LOG.error("unexpected error on {} {}", ctx.method(), ctx.path(), e);
-                withTiming(ctx);
                 Responses.json(ctx, 500, ErrorJson.body("internal", "internal error; see the server log"));
             });
         });
@@ -98,14 +99,6 @@ public final class HttpApp {
             code = "http_" + status;
             message = e.getMessage() == null ? "HTTP " + status : e.getMessage();
         }
-        withTiming(ctx);
         Responses.json(ctx, status, ErrorJson.body(code, message));
-    }
-
-    /** Responses on the decision path carry Server-Timing even when the handler never ran. */
-    private static void withTiming(Context ctx) {
-        if (DecisionHandler.isDecisionPath(ctx.path())) {
-            ctx.header(ServerTiming.HEADER, ServerTiming.value(0, System.nanoTime() - RequestClock.beginNanos(ctx.req())));
-        }
     }
 }
