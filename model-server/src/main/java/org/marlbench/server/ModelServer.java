@@ -74,7 +74,7 @@ public final class ModelServer implements AutoCloseable {
             LOG.info("model loaded in {} ms: {} {}, {} parameters, seed {}", (System.nanoTime() - t0) / 1_000_000,
                     c.engineName(), c.engineVersion(), c.parameterCount(), c.seed());
         } catch (RuntimeException | Error e) {
-            model.failed(e.toString());
+            model.failed(e);
             LOG.error("model failed to load after {} ms; /health stays DOWN", (System.nanoTime() - t0) / 1_000_000, e);
         }
     }

@@ -51,12 +51,14 @@ final class DecisionRequestParser {
             throw ApiError.badRequest("malformed_json", "request body is empty; expected a JSON object with a \"matrix\" of " + expected + " numbers");
         }
         try (JsonParser p = JSON.createParser(body, 0, length)) {
-            return readRequest(p);
-        } catch (JsonProcessingException e) {
-            throw ApiError.badRequest("malformed_json", "request body is not valid JSON: " + e.getOriginalMessage() + where(e.getLocation()));
+            try {
+                return readRequest(p);
+            } catch (JsonProcessingException e) { // plain words, never Jackson's text
+                throw ApiError.badRequest("malformed_json", JsonSyntax.message(e, p.currentLocation()));
+            }
         } catch (IOException e) {
             // A byte-array parser does no I/O; kept for the signature.
-            throw ApiError.badRequest("malformed_json", "request body could not be read: " + e.getMessage());
+            throw ApiError.badRequest("malformed_json", "request body could not be read");
         }
     }
 
@@ -197,7 +199,7 @@ final class DecisionRequestParser {
             case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
             case VALUE_TRUE, VALUE_FALSE -> "a boolean";
             case VALUE_NULL -> "null";
-            default -> t.name();
+            default -> "something else"; // never the parser's token names
         };
     }
 

@@ -4,6 +4,7 @@ import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.GracefulHandler;
@@ -97,7 +98,7 @@ public final class HttpApp {
             message = ctx.method() + " is not allowed on " + ctx.path() + "; routes: " + ROUTES;
         } else {
             code = "http_" + status;
-            message = e.getMessage() == null ? "HTTP " + status : e.getMessage();
+            message = PlainText.orElse(e.getMessage(), HttpStatus.getMessage(status));
         }
         Responses.json(ctx, status, ErrorJson.body(code, message));
     }

@@ -14,12 +14,13 @@ import org.eclipse.jetty.util.Callback;
  * headers), in the server's one JSON error shape instead of Jetty's HTML page. When the request
  * line was parsed and names the decision route, the answer carries Server-Timing (model 0).
  * badMessageError has no request, so answers built there cannot (Jetty uses it only when it
- * could not even build one).
+ * could not even build one). Jetty's reason phrase is passed on only when it is plain words
+ * ({@link PlainText}).
  */
 final class JettyJsonErrors extends ErrorHandler {
 
     static byte[] body(int status, String message) {
-        String reason = message == null || message.isBlank() ? HttpStatus.getMessage(status) : message;
+        String reason = PlainText.orElse(message, HttpStatus.getMessage(status)); // Jetty's words only when plain
         String code = status == 400 ? "bad_request" : "http_" + status;
         return ErrorJson.body(code, "the HTTP request could not be processed: " + reason);
     }

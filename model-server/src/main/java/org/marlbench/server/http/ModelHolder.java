@@ -22,8 +22,10 @@ public final class ModelHolder {
         component = c;
     }
 
-    public void failed(String reason) {
-        downReason = "model failed to load: " + reason;
+    /** The reason /health and model_not_ready give: the failure's message if it is plain words, else a pointer to the log. */
+    public void failed(Throwable failure) {
+        String message = failure.getMessage();
+        downReason = PlainText.isPlain(message) ? "model failed to load: " + message : "model failed to load; see the server log";
     }
 
     /** The component, or 503 model_not_ready. */

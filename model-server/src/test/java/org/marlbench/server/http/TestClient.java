@@ -51,10 +51,14 @@ final class TestClient {
     }
 
     static JsonNode json(HttpResponse<String> r) {
+        return json(r.body());
+    }
+
+    static JsonNode json(String body) {
         try {
-            return MAPPER.readTree(r.body());
+            return MAPPER.readTree(body);
         } catch (IOException e) {
-            throw new AssertionError("not JSON: " + r.body(), e);
+            throw new AssertionError("not JSON: " + body, e);
         }
     }
 
