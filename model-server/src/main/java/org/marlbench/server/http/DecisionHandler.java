@@ -12,7 +12,9 @@ import org.marlbench.server.component.StrategicComponent;
 
 /**
  * POST /v1/strategic/decision. Checks cheapest first (media type, declared size, in-flight
- * limit), then reads and validates the body, runs the component, writes the response. Errors are
+ * limit), then reads and validates the body, runs the component, writes the response. By the time
+ * it runs, {@link DecisionBodyBuffer} has the whole body in memory (a slow sender never reaches the
+ * in-flight limit), so the limit counts decisions being computed and written. Errors are
  * thrown as {@link ApiError} and answered in the one error shape by HttpApp's exception mapping;
  * Server-Timing is added by the route's after-handler ({@link ServerTiming}), from the component's
  * compute time this handler leaves in a request attribute.

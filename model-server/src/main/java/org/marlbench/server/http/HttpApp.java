@@ -19,8 +19,9 @@ import org.slf4j.LoggerFactory;
  * a Jetty pool of server.threads, no banner, no compression (small bodies, measured latency).
  * One connector with exactly one acceptor and one selector thread (so HttpSettings can check that
  * server.maxInFlight leaves threads for /health and the sidecar) and an idle timeout of
- * server.idleTimeoutMs, which also bounds how long a stalled request body can hold a thread.
- * A GracefulHandler lets stop() finish the requests in flight (up to {@link #STOP_TIMEOUT_MS}).
+ * server.idleTimeoutMs. Before Javalin, {@link DecisionBodyBuffer} reads a decision's whole body
+ * without holding a thread. A GracefulHandler lets stop() finish the requests in flight (up to
+ * {@link #STOP_TIMEOUT_MS}).
  */
 public final class HttpApp {
     private static final Logger LOG = LoggerFactory.getLogger(HttpApp.class);
@@ -65,7 +66,10 @@ public final class HttpApp {
             });
             cfg.jetty.modifyServer(server -> {
                 server.setErrorHandler(new JettyJsonErrors());
-                server.setHandler(new GracefulHandler()); // Javalin nests its servlet context inside
+                // Javalin nests its servlet context inside the innermost wrapper: after the body buffer.
+                GracefulHandler graceful = new GracefulHandler();
+                graceful.setHandler(new DecisionBodyBuffer(settings.maxBodyBytes(), settings.bodyTimeoutMs()));
+                server.setHandler(graceful);
                 server.setStopTimeout(STOP_TIMEOUT_MS);
             });
 

@@ -11,6 +11,7 @@ public record HttpSettings(
         int retryAfterSeconds,
         int threads,
         long idleTimeoutMs,
+        long bodyTimeoutMs,
         long faultDelayMicros,
         long sidecarIntervalMs,
         int sidecarRetentionMinutes) {
@@ -45,6 +46,7 @@ public record HttpSettings(
                 s.intInRange("server.retryAfterSeconds", 0, 86_400),
                 threads,
                 s.longInRange("server.idleTimeoutMs", 100, 3_600_000L),
+                s.longInRange("server.bodyTimeoutMs", 10, 600_000L),
                 s.longInRange("server.fault.delayMicros", 0, 60_000_000L),
                 s.longInRange("sidecar.intervalMs", 50, 3_600_000L),
                 s.intInRange("sidecar.retentionMinutes", 1, 7 * 24 * 60));

@@ -11,31 +11,31 @@ import org.eclipse.jetty.util.Callback;
 
 /**
  * Errors Jetty answers itself, before Javalin sees the request (a garbled request line, bad
- * headers), in the server's one JSON error shape instead of Jetty's HTML page. When the request
- * line was parsed and names the decision route, the answer carries Server-Timing (model 0).
- * badMessageError has no request, so answers built there cannot (Jetty uses it only when it
- * could not even build one). Jetty's reason phrase is passed on only when it is plain words
- * ({@link PlainText}).
+ * headers), in the server's one JSON error shape instead of Jetty's HTML page, written by
+ * {@link CoreAnswers} (with Server-Timing when the request line named the decision route).
+ * badMessageError has no request, so answers built there cannot carry it (Jetty uses it only
+ * when it could not even build one). Jetty's reason phrase is passed on only when it is plain
+ * words (see {@link PlainText}).
  */
 final class JettyJsonErrors extends ErrorHandler {
 
     static byte[] body(int status, String message) {
-        String reason = PlainText.orElse(message, HttpStatus.getMessage(status)); // Jetty's words only when plain
-        String code = status == 400 ? "bad_request" : "http_" + status;
-        return ErrorJson.body(code, "the HTTP request could not be processed: " + reason);
+        return ErrorJson.body(code(status), message(status, message));
+    }
+
+    private static String code(int status) {
+        return status == 400 ? "bad_request" : "http_" + status;
+    }
+
+    private static String message(int status, String reason) {
+        String plain = PlainText.orElse(reason, HttpStatus.getMessage(status));
+        return "the HTTP request could not be processed: " + plain;
     }
 
     @Override
     protected void generateResponse(Request request, Response response, int status, String message,
                                     Throwable cause, Callback callback) {
-        byte[] body = body(status, message);
-        if (request != null && request.getHttpURI() != null && DecisionHandler.isDecisionPath(request.getHttpURI().getPath())) {
-            // e.g. a negative Content-Length or 431 on the decision route: Server-Timing like every answer there
-            response.getHeaders().put(ServerTiming.HEADER, ServerTiming.header(0, request.getBeginNanoTime()));
-        }
-        response.getHeaders().put(HttpHeader.CONTENT_TYPE, Responses.JSON);
-        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
-        response.write(true, ByteBuffer.wrap(body), callback);
+        CoreAnswers.error(request, response, callback, status, code(status), message(status, message), false);
     }
 
     @Override

@@ -32,8 +32,7 @@ class DecisionErrorsTest {
 
     @BeforeAll
     static void start() {
-        server = ModelServer.start(Settings.of(Map.of("server.port", "0", "server.maxInFlight", "1",
-                "server.retryAfterSeconds", "7")));
+        server = ModelServer.start(Settings.of(Map.of("server.port", "0")));
         client = new TestClient(server.url());
     }
 
@@ -171,44 +170,29 @@ class DecisionErrorsTest {
     }
 
     /**
-     * maxInFlight=1: a slow client holds the only permit while its chunked body trickles in,
-     * so the next request is refused at once with 503 overloaded and Retry-After.
+     * maxInFlight=1 and every decision held 1 s (server.fault.delayMicros): while one is being
+     * answered, the next is refused at once with 503 overloaded and Retry-After; once it is done,
+     * the permit is back. (A slow body no longer holds the permit: it is read before the slot is taken.)
      */
     @Test
     void overloadedWithRetryAfter() throws Exception {
-        try (Socket slow = new Socket("127.0.0.1", server.port())) {
-            OutputStream out = slow.getOutputStream();
-            out.write(("POST " + TestClient.DECISION + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-                    + "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n"
-                    + "5\r\n{\"mat\r\n").getBytes(StandardCharsets.US_ASCII));
-            out.flush();
-            // Let the slow request reach the handler first: a probe dispatched before it would hold
-            // the permit for a moment and the slow request itself would get the 503.
-            Thread.sleep(300);
-            assertEquals(0, slow.getInputStream().available(), "the slow request is still waiting for its body");
-            HttpResponse<String> r = null;
-            // until the slow request is inside the handler (on a busy shared machine its dispatch can
-            // take a while; stay well inside the 5 s idle timeout that would cut it off)
-            long deadline = System.nanoTime() + 3_500_000_000L;
-            while (System.nanoTime() < deadline) {
-                r = client.postJson(TestClient.body(TestClient.matrix(1)));
-                if (r.statusCode() == 503 && r.body().contains("overloaded")) break;
-                Thread.sleep(20);
-            }
-            assertError(r, 503, "overloaded");
-            assertEquals("7", r.headers().firstValue("Retry-After").orElse(null));
-            assertServerTiming(r);
-
-            // The slow client finishes: it gets its own answer (a 400: its JSON is incomplete).
-            out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-            out.flush();
-            InputStream in = slow.getInputStream();
-            String head = new String(in.readNBytes(12), StandardCharsets.US_ASCII);
-            assertEquals("HTTP/1.1 400", head);
+        try (ModelServer slow = ModelServer.start(DecisionTest.settings("server.maxInFlight", "1",
+                "server.retryAfterSeconds", "7", "server.fault.delayMicros", "1000000"))) {
+            assertTrue(slow.awaitModel(120_000));
+            TestClient c = new TestClient(slow.url());
+            String body = TestClient.body(TestClient.matrix(1));
+            // Two at once: whichever comes second finds the only permit taken for a whole second.
+            var a = java.util.concurrent.CompletableFuture.supplyAsync(() -> c.postJson(body));
+            var b = java.util.concurrent.CompletableFuture.supplyAsync(() -> c.postJson(body));
+            HttpResponse<String> ra = a.get();
+            HttpResponse<String> rb = b.get();
+            HttpResponse<String> refused = ra.statusCode() == 503 ? ra : rb;
+            assertEquals(java.util.Set.of(200, 503), java.util.Set.of(ra.statusCode(), rb.statusCode()));
+            assertError(refused, 503, "overloaded");
+            assertEquals("7", refused.headers().firstValue("Retry-After").orElse(null));
+            assertServerTiming(refused);
+            assertEquals(200, c.postJson(body).statusCode(), "the permit came back");
         }
-        // The permit came back: the next request is not refused as overloaded.
-        HttpResponse<String> after = client.postJson("{}");
-        assertError(after, 400, "missing_matrix");
     }
 
     /** A request Jetty itself rejects (no URI) also gets the JSON error shape, not an HTML page. */

@@ -1,0 +1,197 @@
+package org.marlbench.server.http;
+
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpMethod;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.thread.Scheduler;
+
+/**
+ * Reads a decision request's whole body before the request goes on to Javalin, where it takes a
+ * thread for its handler and a decision slot. The bytes are collected as they arrive, without a
+ * thread waiting for them (Jetty calls back when more come), so a slow sender holds only its
+ * connection: neither a thread nor a slot. A body not complete within server.bodyTimeoutMs of the
+ * request's arrival is answered 408 request_timeout and the connection closed; unlike the idle
+ * timeout, this deadline does not restart on every byte.
+ *
+ * <p>The usual body arrives with the headers: the first read returns it whole and it is handed on
+ * as it is, with no copy and no timer. Requests the handler refuses from their headers alone (wrong
+ * method or media type, declared size over the limit, empty) are not buffered.
+ */
+final class DecisionBodyBuffer extends Handler.Wrapper {
+    private final long maxBodyBytes;
+    private final long bodyTimeoutMs;
+
+    DecisionBodyBuffer(long maxBodyBytes, long bodyTimeoutMs) {
+        this.maxBodyBytes = maxBodyBytes;
+        this.bodyTimeoutMs = bodyTimeoutMs;
+    }
+
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) throws Exception {
+        if (!HttpMethod.POST.is(request.getMethod()) || !DecisionHandler.isDecisionPath(request.getHttpURI().getPath())) {
+            return super.handle(request, response, callback);
+        }
+        long declared = request.getLength();
+        if (declared == 0 || declared > maxBodyBytes || !acceptableMediaType(request.getHeaders().get(HttpHeader.CONTENT_TYPE))) {
+            return super.handle(request, response, callback); // answered from the headers alone
+        }
+        new Collector(request, response, callback, declared).run();
+        return true;
+    }
+
+    private static boolean acceptableMediaType(String contentType) {
+        try {
+            DecisionHandler.checkMediaType(contentType);
+            return true;
+        } catch (ApiError e) {
+            return false;
+        }
+    }
+
+    /** Reads until the body is whole (then hands the request on), the deadline passes, or the read fails. */
+    private final class Collector implements Runnable {
+        private final Request request;
+        private final Response response;
+        private final Callback callback;
+        private final long declared;
+        private final long deadlineNanos;
+        private final AtomicBoolean finished = new AtomicBoolean();
+        private byte[] bytes; // only when the body comes in several chunks
+        private volatile int length;
+        private volatile Scheduler.Task timer;
+
+        Collector(Request request, Response response, Callback callback, long declared) {
+            this.request = request;
+            this.response = response;
+            this.callback = callback;
+            this.declared = declared;
+            this.deadlineNanos = request.getBeginNanoTime() + TimeUnit.MILLISECONDS.toNanos(bodyTimeoutMs);
+        }
+
+        /** The first read, and every time Jetty says more has arrived. */
+        @Override
+        public void run() {
+            while (!finished.get()) {
+                Content.Chunk chunk = request.read();
+                if (chunk == null) {
+                    if (System.nanoTime() - deadlineNanos >= 0) {
+                        timeOut();
+                    } else {
+                        armTimer();
+                        request.demand(this);
+                    }
+                    return;
+                }
+                if (Content.Chunk.isFailure(chunk)) {
+                    failed(chunk);
+                    return;
+                }
+                boolean last = chunk.isLast();
+                if (bytes == null && (last || chunk.remaining() == declared)) {
+                    proceed(chunk, null); // the whole body in one chunk: hand it on as it is
+                    return;
+                }
+                append(chunk.getByteBuffer());
+                chunk.release();
+                if (last || length == declared || length > maxBodyBytes) {
+                    // Over the limit (no Content-Length): the handler sees the excess and answers 413.
+                    proceed(Content.Chunk.from(ByteBuffer.wrap(bytes, 0, length), true), Content.Chunk.EOF);
+                    return;
+                }
+            }
+        }
+
+        private void append(ByteBuffer data) {
+            int n = data.remaining();
+            if (bytes == null) bytes = new byte[(int) Math.min(declared >= 0 ? declared : 8192, maxBodyBytes + 1)];
+            if (length + n > bytes.length) bytes = Arrays.copyOf(bytes, (int) Math.min(Math.max(bytes.length * 2L, length + n), maxBodyBytes + 1 + n));
+            data.get(bytes, length, n);
+            length += n;
+        }
+
+        /** The body is whole: on to the next handler, which reads it from memory. */
+        private void proceed(Content.Chunk body, Content.Chunk after) {
+            if (!finished.compareAndSet(false, true)) {
+                body.release();
+                return;
+            }
+            cancelTimer();
+            try {
+                Handler next = getHandler();
+                if (next == null || !next.handle(new BufferedBody(request, body, after), response, callback)) {
+                    Response.writeError(request, response, callback, 404);
+                }
+            } catch (Throwable t) {
+                Response.writeError(request, response, callback, t);
+            }
+        }
+
+        /** The idle timeout ended the read: same answer as the body deadline. Anything else: the handler reports it. */
+        private void failed(Content.Chunk failure) {
+            if (failure.getFailure() instanceof TimeoutException) {
+                timeOut();
+                return;
+            }
+            // e.g. the client closed mid-body: hand on what came, then the failure, as if read directly
+            Content.Chunk partial = Content.Chunk.from(ByteBuffer.wrap(bytes == null ? new byte[0] : bytes, 0, length), false);
+            proceed(partial, failure);
+        }
+
+        private void timeOut() {
+            if (!finished.compareAndSet(false, true)) return;
+            cancelTimer();
+            String got = length + (declared >= 0 ? " of " + declared : "") + " bytes";
+            CoreAnswers.error(request, response, callback, 408, "request_timeout", "the request body did not arrive within "
+                    + bodyTimeoutMs + " ms (" + got + " received); send the whole body without pauses", true);
+        }
+
+        private void armTimer() {
+            if (timer == null) {
+                long left = deadlineNanos - System.nanoTime();
+                timer = request.getComponents().getScheduler().schedule(this::timeOut, Math.max(0, left), TimeUnit.NANOSECONDS);
+            }
+        }
+
+        private void cancelTimer() {
+            Scheduler.Task t = timer;
+            if (t != null) t.cancel();
+        }
+    }
+
+    /** The request with its body already in memory: reads return it at once, then the end (or the failure). */
+    private static final class BufferedBody extends Request.Wrapper {
+        private Content.Chunk body;
+        private final Content.Chunk after;
+
+        BufferedBody(Request request, Content.Chunk body, Content.Chunk after) {
+            super(request);
+            this.body = body;
+            this.after = after;
+        }
+
+        @Override
+        public Content.Chunk read() {
+            Content.Chunk c = body;
+            if (c != null) {
+                body = null;
+                return c;
+            }
+            return after != null ? after : super.read();
+        }
+
+        @Override
+        public void demand(Runnable demandCallback) {
+            if (body != null || after != null) demandCallback.run();
+            else super.demand(demandCallback);
+        }
+    }
+}
