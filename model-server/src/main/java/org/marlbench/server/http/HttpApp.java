@@ -45,7 +45,7 @@ public final class HttpApp {
                                  ResourceSampler sampler) {
         DecisionHandler decision = new DecisionHandler(settings, shape, model, metrics);
         HealthHandler health = new HealthHandler(model);
-        SidecarHandlers sidecar = new SidecarHandlers(sampler);
+        SidecarHandlers sidecar = new SidecarHandlers(sampler, settings);
         int retryAfter = settings.retryAfterSeconds();
         return Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;

@@ -14,7 +14,10 @@ public record HttpSettings(
         long bodyTimeoutMs,
         long faultDelayMicros,
         long sidecarIntervalMs,
-        int sidecarRetentionMinutes) {
+        int sidecarRetentionMinutes,
+        int seriesMaxSamples,
+        long seriesDefaultWindowMs,
+        int seriesMaxPerSecond) {
 
     /** Jetty needs an acceptor, a selector and some workers; fewer threads fail at start. */
     public static final int MIN_THREADS = 4;
@@ -38,6 +41,15 @@ public record HttpSettings(
                     + " for the acceptor and selector + " + SPARE_THREADS
                     + " for /health, the sidecar and error answers); raise server.threads or lower server.maxInFlight");
         }
+        long intervalMs = s.longInRange("sidecar.intervalMs", 50, 3_600_000L);
+        int maxSamples = s.intInRange("sidecar.seriesMaxSamples", 1, 1_000_000);
+        long windowMs = s.longInRange("sidecar.seriesDefaultWindowMs", 1, 7 * 24 * 3_600_000L);
+        // The default window (no since) is answered whole: it must fit in one answer.
+        if (windowMs / intervalMs > maxSamples) {
+            throw new IllegalArgumentException("sidecar.seriesDefaultWindowMs=" + windowMs + " holds " + windowMs / intervalMs
+                    + " samples at sidecar.intervalMs=" + intervalMs + ", more than sidecar.seriesMaxSamples=" + maxSamples
+                    + "; shorten the window or raise the maximum");
+        }
         return new HttpSettings(
                 host,
                 s.intInRange("server.port", 0, 65535),
@@ -48,7 +60,10 @@ public record HttpSettings(
                 s.longInRange("server.idleTimeoutMs", 100, 3_600_000L),
                 s.longInRange("server.bodyTimeoutMs", 10, 600_000L),
                 s.longInRange("server.fault.delayMicros", 0, 60_000_000L),
-                s.longInRange("sidecar.intervalMs", 50, 3_600_000L),
-                s.intInRange("sidecar.retentionMinutes", 1, 7 * 24 * 60));
+                intervalMs,
+                s.intInRange("sidecar.retentionMinutes", 1, 7 * 24 * 60),
+                maxSamples,
+                windowMs,
+                s.intInRange("sidecar.seriesMaxPerSecond", 1, 100_000));
     }
 }

@@ -69,8 +69,19 @@ public final class ResourceSampler implements AutoCloseable {
         return ring.since(sinceMs);
     }
 
+    /** The latest sample as JSON (written once, when it was taken). */
+    public byte[] latestJson() {
+        return ring.latestJson();
+    }
+
+    /** At most max samples' JSON from sinceMs on, oldest first (see {@link SampleRing#slice}). */
+    public SeriesSlice slice(long sinceMs, int max) {
+        return ring.slice(sinceMs, max);
+    }
+
     private void sampleOnce() {
-        ring.add(probe.read(System.currentTimeMillis(), counters));
+        ResourceSample sample = probe.read(System.currentTimeMillis(), counters);
+        ring.add(sample, SampleJson.sample(sample)); // serialised once here, on the sampler's thread
     }
 
     private void sampleSafely() {

@@ -8,9 +8,11 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.List;
 
-/** Writes samples as the JSON of SPEC section 2, plus "timestampMs" (epoch ms) next to "timestamp". */
+/**
+ * Writes one sample as the JSON of SPEC section 2, plus "timestampMs" (epoch ms) next to "timestamp".
+ * The series answer is assembled from these bytes by {@link SeriesJson}.
+ */
 public final class SampleJson {
     /** ISO-8601 UTC, always with milliseconds (ISO_INSTANT drops them when zero). */
     public static final DateTimeFormatter ISO_MILLIS =
@@ -23,17 +25,6 @@ public final class SampleJson {
 
     public static byte[] sample(ResourceSample s) {
         return write(g -> writeSample(g, s));
-    }
-
-    public static byte[] series(long intervalMs, List<ResourceSample> samples) {
-        return write(g -> {
-            g.writeStartObject();
-            g.writeNumberField("intervalMs", intervalMs);
-            g.writeArrayFieldStart("samples");
-            for (ResourceSample s : samples) writeSample(g, s);
-            g.writeEndArray();
-            g.writeEndObject();
-        });
     }
 
     private interface Body {

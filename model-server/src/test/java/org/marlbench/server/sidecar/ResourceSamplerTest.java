@@ -127,7 +127,7 @@ class ResourceSamplerTest {
     void ringDropsTheOldest() {
         SampleRing ring = new SampleRing(3);
         for (long t = 1; t <= 5; t++) {
-            ring.add(new ResourceSample(t, null, null, List.of(), null));
+            ring.add(new ResourceSample(t, null, null, List.of(), null), ("{\"t\":" + t + "}").getBytes());
         }
         assertEquals(3, ring.size());
         assertEquals(List.of(3L, 4L, 5L), ring.since(Long.MIN_VALUE).stream().map(ResourceSample::timestampMs).toList());
