@@ -1,10 +1,10 @@
 package org.marlbench.server;
 
-import io.javalin.Javalin;
 import java.util.function.Supplier;
 import org.marlbench.server.component.ComponentSettings;
 import org.marlbench.server.component.MatrixShape;
 import org.marlbench.server.component.StrategicComponent;
+import org.marlbench.server.http.BoundAddresses;
 import org.marlbench.server.http.DecisionMetrics;
 import org.marlbench.server.http.HttpApp;
 import org.marlbench.server.http.HttpSettings;
@@ -23,15 +23,16 @@ public final class ModelServer implements AutoCloseable {
     private final HttpSettings settings;
     private final ModelHolder model;
     private final ResourceSampler sampler;
-    private final Javalin app;
-    private final Thread loader;
+    private final HttpApp http;
+    private final BoundAddresses addresses;
+    private Thread loader;
 
-    private ModelServer(HttpSettings settings, ModelHolder model, ResourceSampler sampler, Javalin app, Thread loader) {
+    private ModelServer(HttpSettings settings, ModelHolder model, ResourceSampler sampler, HttpApp http) {
         this.settings = settings;
         this.model = model;
         this.sampler = sampler;
-        this.app = app;
-        this.loader = loader;
+        this.http = http;
+        this.addresses = BoundAddresses.of(http.boundAddress());
     }
 
     /** Starts the server with the real component, built from the same settings (model.* checked before binding). */
@@ -47,26 +48,42 @@ public final class ModelServer implements AutoCloseable {
      * @throws IllegalArgumentException for a bad server.*, sidecar.* or model.* value
      */
     public static ModelServer start(Settings settings, Supplier<StrategicComponent> loader) {
-        HttpSettings http = HttpSettings.from(settings);
+        HttpSettings httpSettings = HttpSettings.from(settings);
         MatrixShape shape = ComponentSettings.from(settings).shape(); // requests are checked against the component's shape
         ModelHolder model = new ModelHolder();
-        DecisionMetrics metrics = new DecisionMetrics(http.maxInFlight(), model);
-        ResourceSampler sampler = new ResourceSampler(http.sidecarIntervalMs(), http.sidecarRetentionMinutes(), metrics);
+        DecisionMetrics metrics = new DecisionMetrics(httpSettings.maxInFlight(), model);
+        ResourceSampler sampler = new ResourceSampler(httpSettings.sidecarIntervalMs(),
+                httpSettings.sidecarRetentionMinutes(), metrics);
         sampler.start();
-        Javalin app = HttpApp.create(http, shape, model, metrics, sampler);
+        HttpApp http = HttpApp.create(httpSettings, shape, model, metrics, sampler);
         try {
-            app.start(http.host(), http.port());
+            http.start();
         } catch (RuntimeException e) {
             sampler.close();
             throw e;
         }
-        Thread t = new Thread(() -> load(model, loader), "model-loader");
-        t.setDaemon(true);
-        t.start();
-        return new ModelServer(http, model, sampler, app, t);
+        ModelServer server = new ModelServer(httpSettings, model, sampler, http);
+        server.reportAddresses();
+        server.loader = new Thread(() -> server.load(loader), "model-loader");
+        server.loader.setDaemon(true);
+        server.loader.start();
+        return server;
     }
 
-    private static void load(ModelHolder model, Supplier<StrategicComponent> loader) {
+    /** Every address it answers on; a loud warning when that is more than loopback. */
+    private void reportAddresses() {
+        if (addresses.loopbackOnly()) {
+            LOG.info("answering on {} (loopback only)", addresses.urls());
+            return;
+        }
+        LOG.warn("server.host={} is not a loopback address: this server answers anyone who can reach the addresses "
+                + "below, over plain HTTP{}", settings.host(), settings.authToken().isSet()
+                ? " (a bearer token is required on every route)"
+                : " and WITHOUT authentication: set server.authToken, or bind 127.0.0.1");
+        for (String url : addresses.urls()) LOG.warn("answering on {}", url);
+    }
+
+    private void load(Supplier<StrategicComponent> loader) {
         long t0 = System.nanoTime();
         try {
             StrategicComponent c = loader.get();
@@ -80,15 +97,20 @@ public final class ModelServer implements AutoCloseable {
     }
 
     public int port() {
-        return app.port();
+        return http.port();
     }
 
-    /** e.g. http://127.0.0.1:8080 (a wildcard bind is reported as loopback, which reaches it). */
+    /**
+     * A URL that reaches the server, e.g. http://127.0.0.1:8080; for a wildcard bind a real
+     * interface address, never 0.0.0.0.
+     */
     public String url() {
-        String host = settings.host();
-        if (host.equals("0.0.0.0") || host.equals("::") || host.equals("[::]")) host = "127.0.0.1";
-        else if (host.contains(":") && !host.startsWith("[")) host = "[" + host + "]";
-        return "http://" + host + ":" + port();
+        return addresses.url();
+    }
+
+    /** Where it answers (every interface address for a wildcard bind). */
+    public BoundAddresses addresses() {
+        return addresses;
     }
 
     /** True once the component is loaded (health UP). */
@@ -108,7 +130,7 @@ public final class ModelServer implements AutoCloseable {
      * waits for any decision still running before it frees native memory.
      */
     public void stop() {
-        app.stop();
+        http.stop();
         sampler.close();
         StrategicComponent c = model.component();
         if (c != null) {

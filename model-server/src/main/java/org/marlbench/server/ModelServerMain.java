@@ -8,11 +8,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Starts the model server. Prints exactly one line on stdout once bound,
- * {@code MODEL_SERVER_URL=http://127.0.0.1:<port>}, which the simulations parse; logs go to
- * stderr. Exit code 2 = bad configuration (one line on stderr), 1 = could not start.
+ * {@code MODEL_SERVER_URL=http://127.0.0.1:<port>} (the real address: for a wildcard bind an interface
+ * address, never 0.0.0.0), which the simulations parse; logs go to stderr. Exit code 2 = bad
+ * configuration (one line on stderr), 1 = could not start. SIGTERM stops it gracefully
+ * ({@link ModelServer#stop()}).
  */
 public final class ModelServerMain {
     public static final String URL_PREFIX = "MODEL_SERVER_URL=";
+    /** Keys whose values are secrets. */
+    static final java.util.Set<String> SECRET_KEYS = java.util.Set.of("server.authToken");
 
     private ModelServerMain() {
     }
@@ -33,7 +37,7 @@ public final class ModelServerMain {
             return;
         }
         for (Map.Entry<String, String> kv : settings.asMap().entrySet()) {
-            log.info("config {}={}", kv.getKey(), kv.getValue());
+            log.info("config {}={}", kv.getKey(), loggable(kv.getKey(), kv.getValue()));
         }
 
         ModelServer server;
@@ -56,5 +60,11 @@ public final class ModelServerMain {
         System.out.println(URL_PREFIX + server.url());
         System.out.flush();
         log.info("listening on {}", server.url());
+    }
+
+    /** A secret is never logged: only whether it is set. */
+    static String loggable(String key, String value) {
+        if (!SECRET_KEYS.contains(key)) return value;
+        return value.isEmpty() ? "(empty)" : "(set)";
     }
 }

@@ -63,14 +63,15 @@ class ModelServerMainTest {
 
     @Test
     void printsTheUrlOnceBoundAndStopsOnSigterm(@TempDir Path dir) throws Exception {
-        Process p = java(dir, "-Dserver.port=0").start();
+        String token = "main-test-token-0123456789";
+        Process p = java(dir, "-Dserver.port=0", "-Dserver.authToken=" + token).start();
         try {
             BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
             String line = out.readLine();
             assertTrue(line != null && line.matches("MODEL_SERVER_URL=http://127\\.0\\.0\\.1:\\d+"), "line: " + line);
             String url = line.substring("MODEL_SERVER_URL=".length());
             HttpResponse<String> r = HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(URI.create(url + "/sidecar/resources")).build(),
+                    HttpRequest.newBuilder(URI.create(url + "/sidecar/resources")).header("Authorization", "Bearer " + token).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertEquals(200, r.statusCode());
 
@@ -81,6 +82,8 @@ class ModelServerMainTest {
             String err = Files.readString(dir.resolve("stderr.txt"));
             assertTrue(err.contains("shutting down"), err);
             assertTrue(err.contains("config server.port=0"), "logs the effective configuration");
+            assertTrue(err.contains("config server.authToken=(set)"), "says a token is set");
+            assertFalse(err.contains(token), "never logs the token");
             assertFalse(err.contains("CudaUtils"), "no GPU warnings on a machine without one");
         } finally {
             p.destroyForcibly();

@@ -4,7 +4,12 @@ import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.channels.ServerSocketChannel;
 import org.eclipse.jetty.http.HttpStatus;
+import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.GracefulHandler;
@@ -15,13 +20,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The Javalin application: routes, JSON error mapping (404/405/500 in the one error shape),
- * a Jetty pool of server.threads, no banner, no compression (small bodies, measured latency).
- * One connector with exactly one acceptor and one selector thread (so HttpSettings can check that
- * server.maxInFlight leaves threads for /health and the sidecar) and an idle timeout of
- * server.idleTimeoutMs. Before Javalin, {@link DecisionBodyBuffer} reads a decision's whole body
- * without holding a thread. A GracefulHandler lets stop() finish the requests in flight (up to
- * {@link #STOP_TIMEOUT_MS}).
+ * The HTTP side: Javalin's routes and JSON error mapping (404/405/500 in the one error shape), on a
+ * Jetty pool of server.threads, no banner, no compression (small bodies, measured latency). One
+ * connector with exactly one acceptor and one selector thread (so HttpSettings can check that
+ * server.maxInFlight leaves threads for /health and the sidecar).
+ *
+ * <p>Before Javalin, Jetty-level handlers, outermost first: a GracefulHandler (stop() lets the
+ * requests in flight finish, up to {@link #STOP_TIMEOUT_MS}), {@link BearerAuth} (only with
+ * server.authToken), and {@link DecisionBodyBuffer} (a decision's whole body is read, without a
+ * thread, before it goes on).
  */
 public final class HttpApp {
     private static final Logger LOG = LoggerFactory.getLogger(HttpApp.class);
@@ -37,17 +44,17 @@ public final class HttpApp {
     static final String ROUTES = "POST " + DecisionHandler.PATH + ", GET " + HealthHandler.PATH
             + ", GET " + SidecarHandlers.RESOURCES + ", GET " + SidecarHandlers.SERIES;
 
-    private HttpApp() {
-    }
+    private final Javalin javalin;
+    private final SidecarHandlers sidecar;
+    private final ServerConnector[] connector = new ServerConnector[1];
 
-    /** @param shape the matrix shape decision requests must have (the component's) */
-    public static Javalin create(HttpSettings settings, MatrixShape shape, ModelHolder model, DecisionMetrics metrics,
-                                 ResourceSampler sampler) {
+    private HttpApp(HttpSettings settings, MatrixShape shape, ModelHolder model, DecisionMetrics metrics,
+                    ResourceSampler sampler) {
         DecisionHandler decision = new DecisionHandler(settings, shape, model, metrics);
         HealthHandler health = new HealthHandler(model);
-        SidecarHandlers sidecar = new SidecarHandlers(sampler, settings);
+        this.sidecar = new SidecarHandlers(sampler, settings);
         int retryAfter = settings.retryAfterSeconds();
-        return Javalin.create(cfg -> {
+        this.javalin = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.startup.showOldJavalinVersionWarning = false;
             cfg.http.prefer405over404 = true;
@@ -58,18 +65,16 @@ public final class HttpApp {
             pool.setName("http");
             cfg.jetty.threadPool = pool;
             cfg.jetty.addConnector((server, httpConfig) -> {
-                ServerConnector connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(httpConfig));
-                connector.setHost(settings.host());
-                connector.setPort(settings.port());
-                connector.setIdleTimeout(settings.idleTimeoutMs());
-                return connector;
+                ServerConnector c = new ServerConnector(server, 1, 1, new HttpConnectionFactory(httpConfig));
+                c.setHost(settings.host());
+                c.setPort(settings.port());
+                c.setIdleTimeout(settings.idleTimeoutMs());
+                connector[0] = c;
+                return c;
             });
             cfg.jetty.modifyServer(server -> {
                 server.setErrorHandler(new JettyJsonErrors());
-                // Javalin nests its servlet context inside the innermost wrapper: after the body buffer.
-                GracefulHandler graceful = new GracefulHandler();
-                graceful.setHandler(new DecisionBodyBuffer(settings.maxBodyBytes(), settings.bodyTimeoutMs()));
-                server.setHandler(graceful);
+                server.setHandler(jettyHandlers(settings)); // Javalin nests its servlet context inside
                 server.setStopTimeout(STOP_TIMEOUT_MS);
             });
 
@@ -87,6 +92,52 @@ public final class HttpApp {
                 Responses.json(ctx, 500, ErrorJson.body("internal", "internal error; see the server log"));
             });
         });
+    }
+
+    /** @param shape the matrix shape decision requests must have (the component's) */
+    public static HttpApp create(HttpSettings settings, MatrixShape shape, ModelHolder model, DecisionMetrics metrics,
+                                 ResourceSampler sampler) {
+        return new HttpApp(settings, shape, model, metrics, sampler);
+    }
+
+    /** GracefulHandler, then BearerAuth when a token is set, then DecisionBodyBuffer (Javalin goes inside it). */
+    private static Handler.Wrapper jettyHandlers(HttpSettings settings) {
+        Handler.Wrapper outer = new GracefulHandler();
+        Handler.Wrapper inner = outer;
+        if (settings.authToken().isSet()) {
+            BearerAuth auth = new BearerAuth(settings.authToken());
+            inner.setHandler(auth);
+            inner = auth;
+        }
+        inner.setHandler(new DecisionBodyBuffer(settings.maxBodyBytes(), settings.bodyTimeoutMs()));
+        return outer;
+    }
+
+    /** Binds and starts; throws if the address cannot be bound. */
+    public void start() {
+        javalin.start();
+    }
+
+    public int port() {
+        return connector[0].getLocalPort();
+    }
+
+    /** The address the listening socket is bound to (e.g. 0.0.0.0:8080 for a wildcard bind). */
+    public InetSocketAddress boundAddress() {
+        try {
+            return (InetSocketAddress) ((ServerSocketChannel) connector[0].getTransport()).getLocalAddress();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Stops Jetty gracefully (requests in flight get up to {@link #STOP_TIMEOUT_MS}) and the series writer. */
+    public void stop() {
+        try {
+            javalin.stop();
+        } finally {
+            sidecar.close();
+        }
     }
 
     /** Javalin's own 404/405 (and the like) in our error shape. */

@@ -2,7 +2,10 @@ package org.marlbench.server.http;
 
 import org.marlbench.server.Settings;
 
-/** The server.* and sidecar.* settings, read and range-checked once at start-up. */
+/**
+ * The server.* and sidecar.* settings, read and range-checked once at start-up; a bad value fails
+ * with its key named. The auth token is held as a {@link BearerToken} (its hash only).
+ */
 public record HttpSettings(
         String host,
         int port,
@@ -12,6 +15,7 @@ public record HttpSettings(
         int threads,
         long idleTimeoutMs,
         long bodyTimeoutMs,
+        BearerToken authToken,
         long faultDelayMicros,
         long sidecarIntervalMs,
         int sidecarRetentionMinutes,
@@ -59,6 +63,7 @@ public record HttpSettings(
                 threads,
                 s.longInRange("server.idleTimeoutMs", 100, 3_600_000L),
                 s.longInRange("server.bodyTimeoutMs", 10, 600_000L),
+                BearerToken.of("server.authToken", s.string("server.authToken")),
                 s.longInRange("server.fault.delayMicros", 0, 60_000_000L),
                 intervalMs,
                 s.intInRange("sidecar.retentionMinutes", 1, 7 * 24 * 60),
