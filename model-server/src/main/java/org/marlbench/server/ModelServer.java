@@ -26,6 +26,7 @@ public final class ModelServer implements AutoCloseable {
     private final HttpApp http;
     private final BoundAddresses addresses;
     private Thread loader;
+    private boolean stopped; // guarded by this: a component that finishes loading after stop() is closed at once
 
     private ModelServer(HttpSettings settings, ModelHolder model, ResourceSampler sampler, HttpApp http) {
         this.settings = settings;
@@ -87,7 +88,16 @@ public final class ModelServer implements AutoCloseable {
         long t0 = System.nanoTime();
         try {
             StrategicComponent c = loader.get();
-            model.loaded(c);
+            boolean closeNow;
+            synchronized (this) {
+                closeNow = stopped;
+                if (!closeNow) model.loaded(c);
+            }
+            if (closeNow) {
+                c.close();
+                LOG.info("model loaded after the server stopped; closed it");
+                return;
+            }
             LOG.info("model loaded in {} ms: {} {}, {} parameters, seed {}", (System.nanoTime() - t0) / 1_000_000,
                     c.engineName(), c.engineVersion(), c.parameterCount(), c.seed());
         } catch (RuntimeException | Error e) {
@@ -125,21 +135,57 @@ public final class ModelServer implements AutoCloseable {
     }
 
     /**
-     * Stops Jetty gracefully first (no new connections; requests in flight get up to
-     * HttpApp.STOP_TIMEOUT_MS to finish), then the sampler, then the component, whose close() also
-     * waits for any decision still running before it frees native memory.
+     * Graceful stop, once (later calls return at once): stop accepting, answer new requests 503
+     * shutting_down, give the requests in flight up to server.drainTimeoutMs, stop Jetty; then,
+     * whatever happened before, close the sampler and the component (whose close() waits for a
+     * decision still running before it frees native memory). One log line says how it went.
      */
     public void stop() {
-        http.stop();
-        sampler.close();
-        StrategicComponent c = model.component();
-        if (c != null) {
-            try {
-                c.close();
-            } catch (RuntimeException e) {
-                LOG.warn("closing the component failed: {}", e.toString());
-            }
+        synchronized (this) {
+            if (stopped) return;
+            stopped = true;
         }
+        HttpApp.Drain drain = null;
+        try {
+            drain = http.drainAndStop(settings.drainTimeoutMs());
+        } catch (RuntimeException e) {
+            LOG.warn("stopping HTTP failed: {}", e.toString());
+        } finally {
+            sampler.close();
+            boolean componentClosed = closeComponent();
+            logStop(drain, componentClosed);
+        }
+    }
+
+    private boolean closeComponent() {
+        StrategicComponent c = model.component();
+        if (c == null) return false;
+        try {
+            c.close();
+        } catch (RuntimeException e) {
+            LOG.warn("closing the component failed: {}", e.toString());
+        }
+        return true;
+    }
+
+    private void logStop(HttpApp.Drain drain, boolean componentClosed) {
+        String closed = (componentClosed ? "engine and sampler closed" : "sampler closed (no model was loaded)");
+        if (drain == null) {
+            LOG.warn("stopped after an HTTP stop failure; {}", closed);
+        } else if (drain.stillRunning() == 0) {
+            LOG.info("stopped: {} request(s) in flight finished, {} refused with 503 shutting_down, {} idle connection(s)"
+                            + " closed at the end, in {} ms; {}", drain.inFlightAtStart(), drain.refusedWhileDraining(),
+                    drain.connectionsCut(), drain.waitedMs(), closed);
+        } else {
+            LOG.warn("stopped: drain timed out after {} ms (server.drainTimeoutMs) with {} request(s) still running, "
+                            + "which were cut; {} refused with 503 shutting_down; {}",
+                    drain.waitedMs(), drain.stillRunning(), drain.refusedWhileDraining(), closed);
+        }
+    }
+
+    /** True once the sampler has been closed (after stop()). */
+    public boolean samplerClosed() {
+        return sampler.isClosed();
     }
 
     @Override

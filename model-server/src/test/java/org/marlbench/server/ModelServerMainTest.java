@@ -81,6 +81,8 @@ class ModelServerMainTest {
             assertEquals(null, out.readLine(), "nothing else on stdout");
             String err = Files.readString(dir.resolve("stderr.txt"));
             assertTrue(err.contains("shutting down"), err);
+            assertTrue(err.contains("INFO  [shutdown] o.m.s.ModelServer - stopped: "), "the graceful stop says how it went: " + err);
+            assertTrue(err.contains("sampler closed"), err);
             assertTrue(err.contains("config server.port=0"), "logs the effective configuration");
             assertTrue(err.contains("config server.authToken=(set)"), "says a token is set");
             assertFalse(err.contains(token), "never logs the token");

@@ -11,9 +11,9 @@ import org.eclipse.jetty.util.Callback;
 
 /**
  * Error answers written at the Jetty level, where Javalin never sees the request: Jetty's own
- * rejections ({@link JettyJsonErrors}), the slow body (408, {@link DecisionBodyBuffer}) and a missing
- * or wrong token (401, {@link BearerAuth}). Same JSON shape as every other error, and on the decision
- * route the same Server-Timing (model 0: the component did not run).
+ * rejections ({@link JettyJsonErrors}), the slow body (408), a missing or wrong token (401) and
+ * shutting down (503). Same JSON shape as every other error, and on the decision route the same
+ * Server-Timing (model 0: the component did not run).
  */
 final class CoreAnswers {
     private static final HttpField CLOSE = new HttpField(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE.asString());

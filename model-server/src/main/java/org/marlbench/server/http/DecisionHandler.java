@@ -107,13 +107,16 @@ final class DecisionHandler implements Handler {
         }
     }
 
-    /** TEST AID (server.fault.delayMicros): hold the response after the model ran. */
+    /** TEST AID (server.fault.delayMicros): hold the response after the model ran; a stopping server's interrupt ends it. */
     private static void faultDelay(long micros) {
         if (micros <= 0) return;
         long until = System.nanoTime() + micros * 1000;
         long left;
         // Sleep most of it (parkNanos may wake early: loop), spin the last 0.2 ms for precision.
-        while ((left = until - System.nanoTime()) > 200_000) LockSupport.parkNanos(left - 200_000);
+        while ((left = until - System.nanoTime()) > 200_000) {
+            LockSupport.parkNanos(left - 200_000);
+            if (Thread.currentThread().isInterrupted()) return;
+        }
         while (System.nanoTime() < until) Thread.onSpinWait();
     }
 }

@@ -8,11 +8,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.channels.ServerSocketChannel;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.marlbench.server.component.MatrixShape;
 import org.marlbench.server.sidecar.ResourceSampler;
@@ -25,15 +28,12 @@ import org.slf4j.LoggerFactory;
  * connector with exactly one acceptor and one selector thread (so HttpSettings can check that
  * server.maxInFlight leaves threads for /health and the sidecar).
  *
- * <p>Before Javalin, Jetty-level handlers, outermost first: a GracefulHandler (stop() lets the
- * requests in flight finish, up to {@link #STOP_TIMEOUT_MS}), {@link BearerAuth} (only with
- * server.authToken), and {@link DecisionBodyBuffer} (a decision's whole body is read, without a
- * thread, before it goes on).
+ * <p>Before Javalin, Jetty-level handlers, outermost first: {@link DrainGate} (counts requests,
+ * answers 503 shutting_down once draining), {@link BearerAuth} (only with server.authToken), and
+ * {@link DecisionBodyBuffer} (a decision's whole body is read, without a thread, before it goes on).
  */
 public final class HttpApp {
     private static final Logger LOG = LoggerFactory.getLogger(HttpApp.class);
-    /** How long stop() lets requests in flight finish. */
-    public static final long STOP_TIMEOUT_MS = 5_000;
     /**
      * Javalin copies every result through a new buffer of this size; unset, it takes Jetty's
      * 32 KiB output buffer size, which was half of all the server allocated per decision (an
@@ -41,10 +41,21 @@ public final class HttpApp {
      * or error answer in one pass; larger ones (the sidecar series) are copied in several.
      */
     static final int RESPONSE_COPY_BUFFER_BYTES = 4096;
+    /** After the drain, how long Jetty may take to stop its threads (they have nothing left to do). */
+    static final long POOL_STOP_MS = 1_000;
     static final String ROUTES = "POST " + DecisionHandler.PATH + ", GET " + HealthHandler.PATH
             + ", GET " + SidecarHandlers.RESOURCES + ", GET " + SidecarHandlers.SERIES;
 
+    /**
+     * What a graceful stop did: requests in flight when it began, still running when the drain ended,
+     * answered 503 meanwhile, and connections still open when Jetty stopped (cut).
+     */
+    public record Drain(int inFlightAtStart, int stillRunning, long waitedMs, long refusedWhileDraining,
+                        int connectionsCut) {
+    }
+
     private final Javalin javalin;
+    private final DrainGate gate;
     private final SidecarHandlers sidecar;
     private final ServerConnector[] connector = new ServerConnector[1];
 
@@ -53,6 +64,7 @@ public final class HttpApp {
         DecisionHandler decision = new DecisionHandler(settings, shape, model, metrics);
         HealthHandler health = new HealthHandler(model);
         this.sidecar = new SidecarHandlers(sampler, settings);
+        this.gate = new DrainGate(settings.retryAfterSeconds());
         int retryAfter = settings.retryAfterSeconds();
         this.javalin = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
@@ -63,6 +75,7 @@ public final class HttpApp {
             cfg.http.responseBufferSize = RESPONSE_COPY_BUFFER_BYTES;
             QueuedThreadPool pool = new QueuedThreadPool(settings.threads(), Math.min(settings.threads(), 8));
             pool.setName("http");
+            pool.setStopTimeout(POOL_STOP_MS);
             cfg.jetty.threadPool = pool;
             cfg.jetty.addConnector((server, httpConfig) -> {
                 ServerConnector c = new ServerConnector(server, 1, 1, new HttpConnectionFactory(httpConfig));
@@ -74,8 +87,8 @@ public final class HttpApp {
             });
             cfg.jetty.modifyServer(server -> {
                 server.setErrorHandler(new JettyJsonErrors());
-                server.setHandler(jettyHandlers(settings)); // Javalin nests its servlet context inside
-                server.setStopTimeout(STOP_TIMEOUT_MS);
+                server.setHandler(jettyHandlers(settings, gate)); // Javalin nests its servlet context inside
+                server.setStopTimeout(0); // the drain has already waited (drainAndStop)
             });
 
             cfg.routes.post(DecisionHandler.PATH, decision);
@@ -100,17 +113,16 @@ public final class HttpApp {
         return new HttpApp(settings, shape, model, metrics, sampler);
     }
 
-    /** GracefulHandler, then BearerAuth when a token is set, then DecisionBodyBuffer (Javalin goes inside it). */
-    private static Handler.Wrapper jettyHandlers(HttpSettings settings) {
-        Handler.Wrapper outer = new GracefulHandler();
-        Handler.Wrapper inner = outer;
+    /** DrainGate, then BearerAuth when a token is set, then DecisionBodyBuffer (Javalin goes inside it). */
+    private static Handler.Wrapper jettyHandlers(HttpSettings settings, DrainGate gate) {
+        Handler.Wrapper inner = gate;
         if (settings.authToken().isSet()) {
             BearerAuth auth = new BearerAuth(settings.authToken());
             inner.setHandler(auth);
             inner = auth;
         }
         inner.setHandler(new DecisionBodyBuffer(settings.maxBodyBytes(), settings.bodyTimeoutMs()));
-        return outer;
+        return gate;
     }
 
     /** Binds and starts; throws if the address cannot be bound. */
@@ -131,13 +143,43 @@ public final class HttpApp {
         }
     }
 
-    /** Stops Jetty gracefully (requests in flight get up to {@link #STOP_TIMEOUT_MS}) and the series writer. */
-    public void stop() {
+    /**
+     * Graceful stop: new requests are answered 503 shutting_down (with Connection: close) and the
+     * listening socket is closed at once; requests in flight get up to drainTimeoutMs to finish, and
+     * what is left of it lets the open connections end cleanly (a client that sends again gets the 503
+     * and closes; an idle one is closed by Jetty after its shutdown idle timeout), so that stopping
+     * Jetty cuts nothing that could still be answered. Then Jetty stops (cutting whatever still runs)
+     * and the series writer is shut down. Never throws for a failed Jetty stop (logged).
+     */
+    public Drain drainAndStop(long drainTimeoutMs) {
+        long t0 = System.nanoTime();
+        long deadline = t0 + drainTimeoutMs * 1_000_000L;
+        int atStart = gate.inFlight();
+        gate.beginDrain();
+        connector[0].close(); // stop accepting; open connections stay, so what arrives on them gets the 503
+        int left = gate.awaitDrained(drainTimeoutMs);
+        // Only now mark the connector shut down: Jetty then closes a connection after its current
+        // exchange, and that must not be a 200 whose client is already sending the next request.
+        CompletableFuture<Void> connectionsClosed = connector[0].shutdown();
+        try {
+            connectionsClosed.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            // some connections still open: cut below, counted in the log
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            LOG.debug("connector shutdown failed", e);
+        }
+        int cut = connector[0].getConnectedEndPoints().size();
+        long waitedMs = (System.nanoTime() - t0) / 1_000_000;
         try {
             javalin.stop();
+        } catch (RuntimeException e) {
+            LOG.warn("stopping Jetty failed: {}", e.toString());
         } finally {
             sidecar.close();
         }
+        return new Drain(atStart, left, waitedMs, gate.refused(), cut);
     }
 
     /** Javalin's own 404/405 (and the like) in our error shape. */

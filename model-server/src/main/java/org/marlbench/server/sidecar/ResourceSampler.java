@@ -79,6 +79,11 @@ public final class ResourceSampler implements AutoCloseable {
         return ring.slice(sinceMs, max);
     }
 
+    /** True once close() has run: no more samples are taken. */
+    public boolean isClosed() {
+        return scheduler.isShutdown();
+    }
+
     private void sampleOnce() {
         ResourceSample sample = probe.read(System.currentTimeMillis(), counters);
         ring.add(sample, SampleJson.sample(sample)); // serialised once here, on the sampler's thread
