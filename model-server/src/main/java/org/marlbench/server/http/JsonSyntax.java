@@ -75,8 +75,9 @@ final class JsonSyntax {
         return "unexpected " + what + where;
     }
 
-    /** A character as a person would name it: '}' or "character U+0007". */
+    /** A character as a person would name it: '}' or "character U+0007" (a back-quote by name: it quotes code). */
     static String describe(int c) {
+        if (c == '`') return "a back-quote";
         if (c > 0x20 && c < 0x7f) return "'" + (char) c + "'";
         String hex = Integer.toHexString(c).toUpperCase(java.util.Locale.ROOT);
         return "character U+" + "0000".substring(Math.min(4, hex.length())) + hex;

@@ -69,6 +69,55 @@ final class RawHttp {
         return new Response(status, head, all.substring(headerEnd + 4));
     }
 
+    /**
+     * One keep-alive connection for many requests, reopened when the server closes it: about ten
+     * times faster than java.net.http per request here, which matters for 10,000 fuzzed bodies.
+     */
+    static final class KeepAlive implements AutoCloseable {
+        private final int port;
+        private Socket socket;
+        private InputStream in;
+
+        KeepAlive(int port) {
+            this.port = port;
+        }
+
+        /** POSTs body to the decision route as application/json and reads the answer. */
+        Response postJson(byte[] body) {
+            byte[] head = ("POST " + TestClient.DECISION + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1);
+            try {
+                if (socket == null) {
+                    socket = new Socket("127.0.0.1", port);
+                    socket.setSoTimeout(30_000);
+                    socket.setTcpNoDelay(true);
+                    in = new java.io.BufferedInputStream(socket.getInputStream());
+                }
+                // One write: headers and body in two small writes wait out Nagle and the delayed ACK (40 ms).
+                byte[] request = java.util.Arrays.copyOf(head, head.length + body.length);
+                System.arraycopy(body, 0, request, head.length, body.length);
+                socket.getOutputStream().write(request);
+                socket.getOutputStream().flush();
+                Response r = read(in);
+                if ("close".equalsIgnoreCase(r.header("Connection"))) close();
+                return r;
+            } catch (IOException e) {
+                close();
+                throw new UncheckedIOException("no answer", e);
+            }
+        }
+
+        @Override
+        public void close() {
+            try {
+                if (socket != null) socket.close();
+            } catch (IOException ignored) {
+                // closing anyway
+            }
+            socket = null;
+        }
+    }
+
     /** A POST to the decision route with these extra header lines and body, connection closed after. */
     static String post(String contentType, String body) {
         return "POST " + TestClient.DECISION + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: " + contentType
