@@ -12,9 +12,11 @@ import java.util.List;
 
 /**
  * Where the server really answers, from the address its socket is bound to: that address, or for a
- * wildcard bind (0.0.0.0, ::) every address of every interface that is up (IPv4 ones only for
- * 0.0.0.0). {@link #url()} is the one to print: never a wildcard, which reaches nothing; for a
- * wildcard, a real interface address (IPv4 before IPv6, loopback only if there is nothing else).
+ * wildcard bind every address of every interface that is up. On a dual-stack host Java binds
+ * 0.0.0.0 as :: (it then answers on IPv6 too, so those addresses are listed); only an IPv4-only
+ * socket (-Djava.net.preferIPv4Stack=true) limits the list to IPv4. {@link #url()} is the one to
+ * print: never a wildcard, which reaches nothing; for a wildcard, a real interface address (IPv4
+ * before IPv6, loopback only if there is nothing else).
  */
 public record BoundAddresses(InetSocketAddress bound, List<InetAddress> addresses) {
 
