@@ -11,6 +11,7 @@ import java.util.TreeMap;
  * Slow senders: each of the connections sends the headers of a decision request declaring a body of
  * contentLength bytes, then one body byte every intervalMs, until the server answers or closes --
  * and then starts over on a new connection, so that many are trickling at every moment of the run.
+ * The connections start spread over one interval, so their bytes do not all arrive at one instant.
  * Prints, every 5 s and at the end, what the answered ones got.
  *
  *   java model-server/scripts/Trickle.java 127.0.0.1 8080 100 2000 30 [contentLength=7942]
@@ -28,7 +29,13 @@ public class Trickle {
         List<Thread> threads = new ArrayList<>();
         long end = System.currentTimeMillis() + seconds * 1000;
         for (int i = 0; i < connections; i++) {
+            long offsetMs = connections > 1 ? intervalMs * i / connections : 0;
             Thread t = new Thread(() -> {
+                try {
+                    Thread.sleep(offsetMs); // spread over one interval: not all bytes at the same instant
+                } catch (InterruptedException e) {
+                    return;
+                }
                 while (System.currentTimeMillis() < end) {
                     String outcome = trickle(host, port, contentLength, intervalMs, end);
                     synchronized (outcomes) {
