@@ -106,8 +106,9 @@ public final class ModelServer implements AutoCloseable {
         }
     }
 
+    /** The port it is bound to (still known after stop(), when the connector no longer says it). */
     public int port() {
-        return http.port();
+        return addresses.bound().getPort();
     }
 
     /**

@@ -53,9 +53,10 @@ class GracefulShutdownTest {
                 inFlight.add(CompletableFuture.supplyAsync(() -> exchangeUnchecked(s)));
             }
             Thread.sleep(200); // all four are inside their 600 ms
+            int port = server.port();
             CompletableFuture<Void> stopping = CompletableFuture.runAsync(server::stop);
 
-            awaitRefused(server.port()); // stop accepting comes first
+            awaitRefused(port); // stop accepting comes first
             Answer refused = exchange(late);
             assertEquals(503, refused.status(), refused.text());
             assertEquals("shutting_down", refused.json().path("error").asText(), refused.text());
