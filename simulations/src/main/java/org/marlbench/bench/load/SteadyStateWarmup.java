@@ -1,0 +1,134 @@
+package org.marlbench.bench.load;
+
+import org.marlbench.bench.server.Fork;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.HdrHistogram.Histogram;
+import org.marlbench.bench.config.WarmupSettings;
+import org.marlbench.bench.results.WarmupResult;
+import org.marlbench.bench.stats.Histograms;
+
+/**
+ * Warm-up until steady state, for every server JVM of the run in turn: the load goes to one server
+ * for a window, then to the next one that is not warm yet. A server is warm when its last
+ * {@code stableWindows} window medians (successful requests, µs) lie within {@code tolerancePercent}
+ * of each other and it has had {@code minRequests} requests; after {@code maxSeconds} of windows it
+ * counts as done without having converged (the report says so). Thread-safe; the window switch is
+ * the only synchronised step, once per window.
+ */
+public final class SteadyStateWarmup {
+    /** Fewer successful requests than this in a window give no median (the window does not count). */
+    static final int MIN_WINDOW_SAMPLES = 20;
+
+    private final List<Fork> forks;
+    private final WarmupSettings settings;
+    private final Trace[] traces;
+    private final long windowNanos;
+    private final long minNanos;
+    private volatile Slot current;
+    private volatile long windowEndNanos;
+    private volatile boolean done;
+    private volatile Histogram window = Histograms.newConcurrent();
+    private volatile long startNanos = Long.MIN_VALUE;
+    private long endNanos;
+    private int windowCount;
+
+    private static final class Trace {
+        final List<Long> medians = new ArrayList<>();
+        final AtomicLong requests = new AtomicLong();
+        long nanos;
+        boolean converged;
+        boolean finished;
+    }
+
+    /** @param minNanos the warm-up lasts at least this long (a closed model's user ramp happens in it) */
+    public SteadyStateWarmup(List<Fork> forks, WarmupSettings settings, long minNanos) {
+        this.forks = List.copyOf(forks);
+        this.settings = settings;
+        this.traces = new Trace[forks.size()];
+        for (int i = 0; i < traces.length; i++) traces[i] = new Trace();
+        this.windowNanos = settings.windowMillis() * 1_000_000L;
+        this.minNanos = minNanos;
+    }
+
+    /** Where a warm-up request sent now goes. */
+    public Slot slot(long nowNanos) {
+        Slot s = current;
+        if (s == null || nowNanos - windowEndNanos >= 0) s = advance(nowNanos);
+        return s;
+    }
+
+    /** A completed warm-up request (ok: it succeeded). */
+    public void record(Slot slot, long micros, boolean ok) {
+        traces[slot.fork().index()].requests.incrementAndGet();
+        Slot s = current;
+        if (ok && s != null && s.window() == slot.window()) Histograms.record(window, micros);
+    }
+
+    /** True until every server is warm (or out of warm-up time), and for at least the minimum time. */
+    public boolean running() {
+        return !done || System.nanoTime() - startNanos < minNanos;
+    }
+
+    private synchronized Slot advance(long nowNanos) {
+        if (current != null && nowNanos - windowEndNanos < 0) return current; // another thread switched already
+        if (done) return current;
+        if (current == null) {
+            startNanos = nowNanos;
+            return open(0, nowNanos);
+        }
+        int f = current.fork().index();
+        close(traces[f], nowNanos);
+        for (int step = 1; step <= forks.size(); step++) {
+            int next = (f + step) % forks.size();
+            if (!traces[next].finished) return open(next, nowNanos);
+        }
+        done = true;
+        endNanos = nowNanos;
+        return current;
+    }
+
+    private Slot open(int fork, long nowNanos) {
+        window = Histograms.newConcurrent();
+        windowEndNanos = nowNanos + windowNanos;
+        current = new Slot(Slot.Phase.WARMUP, forks.get(fork), -1, windowCount++);
+        return current;
+    }
+
+    private void close(Trace t, long nowNanos) {
+        Histogram h = window;
+        t.nanos += windowNanos;
+        if (h.getTotalCount() >= MIN_WINDOW_SAMPLES) t.medians.add(h.getValueAtPercentile(50));
+        t.converged = t.requests.get() >= settings.minRequests() && steady(t.medians);
+        t.finished = t.converged || t.nanos >= settings.maxSeconds() * 1_000_000_000L;
+    }
+
+    boolean steady(List<Long> medians) {
+        int n = settings.stableWindows();
+        if (medians.size() < n) return false;
+        long min = Long.MAX_VALUE;
+        long max = Long.MIN_VALUE;
+        for (long m : medians.subList(medians.size() - n, medians.size())) {
+            min = Math.min(min, m);
+            max = Math.max(max, m);
+        }
+        return min > 0 && (max - min) * 100.0 <= settings.tolerancePercent() * min;
+    }
+
+    /** What happened, for stats.json and the report. */
+    public synchronized WarmupResult result() {
+        List<WarmupResult.Server> servers = new ArrayList<>();
+        boolean all = true;
+        long requests = 0;
+        for (int i = 0; i < traces.length; i++) {
+            Trace t = traces[i];
+            servers.add(new WarmupResult.Server(forks.get(i).label(), t.converged, t.nanos / 1e9, t.requests.get(),
+                    List.copyOf(t.medians)));
+            all &= t.converged;
+            requests += t.requests.get();
+        }
+        double seconds = startNanos == Long.MIN_VALUE ? 0 : ((done ? endNanos : System.nanoTime()) - startNanos) / 1e9;
+        return new WarmupResult(all, seconds, requests, servers);
+    }
+}
