@@ -2,6 +2,8 @@ package org.marlbench.server;
 
 import io.javalin.Javalin;
 import java.util.function.Supplier;
+import org.marlbench.server.component.ComponentSettings;
+import org.marlbench.server.component.MatrixShape;
 import org.marlbench.server.component.StrategicComponent;
 import org.marlbench.server.http.DecisionMetrics;
 import org.marlbench.server.http.HttpApp;
@@ -32,24 +34,26 @@ public final class ModelServer implements AutoCloseable {
         this.loader = loader;
     }
 
-    /** Starts the server with the real component, built from the same settings. */
+    /** Starts the server with the real component, built from the same settings (model.* checked before binding). */
     public static ModelServer start(Settings settings) {
-        return start(settings, () -> StrategicComponent.create(settings));
+        ComponentSettings component = ComponentSettings.from(settings);
+        return start(settings, () -> StrategicComponent.create(component));
     }
 
     /**
      * Starts the server; {@code loader} builds the component in the background (tests pass one
      * that waits, to observe /health DOWN).
      *
-     * @throws IllegalArgumentException for a bad server.* / sidecar.* value
+     * @throws IllegalArgumentException for a bad server.*, sidecar.* or model.* value
      */
     public static ModelServer start(Settings settings, Supplier<StrategicComponent> loader) {
         HttpSettings http = HttpSettings.from(settings);
+        MatrixShape shape = ComponentSettings.from(settings).shape(); // requests are checked against the component's shape
         ModelHolder model = new ModelHolder();
         DecisionMetrics metrics = new DecisionMetrics(http.maxInFlight(), model);
         ResourceSampler sampler = new ResourceSampler(http.sidecarIntervalMs(), http.sidecarRetentionMinutes(), metrics);
         sampler.start();
-        Javalin app = HttpApp.create(http, model, metrics, sampler);
+        Javalin app = HttpApp.create(http, shape, model, metrics, sampler);
         try {
             app.start(http.host(), http.port());
         } catch (RuntimeException e) {

@@ -1,6 +1,7 @@
 package org.marlbench.server;
 
 import java.util.Map;
+import org.marlbench.server.component.ComponentSettings;
 import org.marlbench.server.http.HttpSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,7 +25,8 @@ public final class ModelServerMain {
         Settings settings;
         try {
             settings = Settings.load();
-            HttpSettings.from(settings); // validate server.* and sidecar.* before binding anything
+            HttpSettings.from(settings); // validate server.*, sidecar.* and model.* before binding anything
+            ComponentSettings.from(settings);
         } catch (IllegalArgumentException e) {
             System.err.println("model-server: configuration error: " + e.getMessage());
             System.exit(2);

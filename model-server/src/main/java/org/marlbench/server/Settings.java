@@ -143,6 +143,29 @@ public final class Settings {
         }
     }
 
+    /** An integer in [min, max]; the message names the key and the range. */
+    public int intInRange(String key, int min, int max) {
+        return (int) longInRange(key, min, max);
+    }
+
+    /** A long in [min, max]; the message names the key and the range. */
+    public long longInRange(String key, long min, long max) {
+        long v = longValue(key);
+        if (v < min || v > max) {
+            throw new IllegalArgumentException(key + " must be between " + min + " and " + max + ", got " + v);
+        }
+        return v;
+    }
+
+    /** A finite number in [min, max]; the message names the key and the range. */
+    public double decimalInRange(String key, double min, double max) {
+        double v = decimal(key);
+        if (!(v >= min && v <= max)) {
+            throw new IllegalArgumentException(key + " must be between " + min + " and " + max + ", got " + string(key));
+        }
+        return v;
+    }
+
     public boolean flag(String key) {
         String v = string(key).toLowerCase(Locale.ROOT);
         if (v.equals("true") || v.equals("false")) return Boolean.parseBoolean(v);

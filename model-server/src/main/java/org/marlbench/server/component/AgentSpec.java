@@ -23,9 +23,12 @@ record AgentSpec(String name, int[] columns, int[] hidden, int rows) {
     }
 
     static List<AgentSpec> fromSettings(Settings s) {
-        int rows = s.integer("model.rows");
-        int cols = s.integer("model.columns");
-        if (rows < 2 || cols < 13) throw new IllegalArgumentException("model.rows must be >= 2 and model.columns >= 13");
+        return fromSettings(s, MatrixShape.from(s));
+    }
+
+    static List<AgentSpec> fromSettings(Settings s, MatrixShape shape) {
+        int rows = shape.rows();
+        int cols = shape.columns();
         List<AgentSpec> specs = new ArrayList<>();
         for (String name : StrategicComponent.AGENTS) {
             int[] columns = s.integers("model.agent." + name + ".columns");

@@ -7,15 +7,15 @@ import java.io.IOException;
 import java.util.Locale;
 import java.util.concurrent.locks.LockSupport;
 import org.marlbench.server.component.Decision;
+import org.marlbench.server.component.MatrixShape;
 import org.marlbench.server.component.StrategicComponent;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * POST /v1/strategic/decision. Checks cheapest first (media type, declared size, in-flight
- * limit), then reads and validates the body, runs the component, writes the response.
- * Every response, errors included, carries Server-Timing (model = the component's compute,
- * 0 if it did not run; total = from Jetty's arrival stamp to just before the body is handed over).
+ * limit), then reads and validates the body, runs the component, writes the response. Errors are
+ * thrown as {@link ApiError} and answered in the one error shape by HttpApp's exception mapping;
+ * Server-Timing is added by the route's after-handler ({@link ServerTiming}), from the component's
+ * compute time this handler leaves in a request attribute.
  */
 final class DecisionHandler implements Handler {
     static final String PATH = "/v1/strategic/decision";
@@ -25,54 +25,50 @@ final class DecisionHandler implements Handler {
         return path != null && path.startsWith(PATH) && (path.length() == PATH.length()
                 || (path.length() == PATH.length() + 1 && path.charAt(PATH.length()) == '/'));
     }
-    private static final Logger LOG = LoggerFactory.getLogger(DecisionHandler.class);
 
     private final HttpSettings settings;
     private final ModelHolder model;
     private final DecisionMetrics metrics;
+    private final DecisionRequestParser parser;
 
-    DecisionHandler(HttpSettings settings, ModelHolder model, DecisionMetrics metrics) {
+    DecisionHandler(HttpSettings settings, MatrixShape shape, ModelHolder model, DecisionMetrics metrics) {
         this.settings = settings;
         this.model = model;
         this.metrics = metrics;
+        this.parser = new DecisionRequestParser(shape);
     }
 
     @Override
     public void handle(Context ctx) {
-        HttpServletRequest req = ctx.req();
-        long beginNanos = RequestClock.beginNanos(req);
         metrics.request();
-        long modelNanos = 0;
         try {
-            checkMediaType(req.getContentType());
-            long declared = req.getContentLengthLong();
-            BodyReader.checkDeclared(declared, settings.maxBodyBytes());
-            if (!metrics.tryEnter()) {
-                throw new ApiError(503, "overloaded", settings.maxInFlight()
-                        + " decision requests already in flight; retry after " + settings.retryAfterSeconds() + " s");
-            }
-            try {
-                BodyReader.Body body = BodyReader.read(inputStream(req), declared, settings.maxBodyBytes());
-                DecisionRequest request = DecisionRequestParser.parse(body.bytes(), body.length());
-                StrategicComponent component = model.require(); // bad input is 400 whether loaded or not
-                Decision decision = component.decide(request.matrix());
-                modelNanos = decision.computeNanos();
-                faultDelay(settings.faultDelayMicros());
-                byte[] json = DecisionJson.write(decision, request.correlationId(), System.currentTimeMillis());
-                ctx.header(ServerTiming.HEADER, ServerTiming.value(modelNanos, System.nanoTime() - beginNanos));
-                Responses.json(ctx, 200, json);
-            } finally {
-                metrics.exit();
-            }
-        } catch (ApiError e) {
-            metrics.error();
-            ctx.header(ServerTiming.HEADER, ServerTiming.value(modelNanos, System.nanoTime() - beginNanos));
-            Responses.error(ctx, e, settings.retryAfterSeconds());
+            decide(ctx);
         } catch (RuntimeException e) {
             metrics.error();
-            LOG.error("decision failed", e);
-            ctx.header(ServerTiming.HEADER, ServerTiming.value(modelNanos, System.nanoTime() - beginNanos));
-            Responses.json(ctx, 500, ErrorJson.body("internal", "internal error while deciding; see the server log"));
+            throw e; // answered by HttpApp's exception mapping
+        }
+    }
+
+    private void decide(Context ctx) {
+        HttpServletRequest req = ctx.req();
+        checkMediaType(req.getContentType());
+        long declared = req.getContentLengthLong();
+        BodyReader.checkDeclared(declared, settings.maxBodyBytes());
+        if (!metrics.tryEnter()) {
+            throw new ApiError(503, "overloaded", settings.maxInFlight()
+                    + " decision requests already in flight; retry after " + settings.retryAfterSeconds() + " s");
+        }
+        try {
+            BodyReader.Body body = BodyReader.read(inputStream(req), declared, settings.maxBodyBytes());
+            DecisionRequest request = parser.parse(body.bytes(), body.length());
+            StrategicComponent component = model.require(); // bad input is 400 whether loaded or not
+            Decision decision = component.decide(request.matrix());
+            ctx.attribute(ServerTiming.MODEL_NANOS, decision.computeNanos());
+            faultDelay(settings.faultDelayMicros());
+            byte[] json = DecisionJson.write(decision, request.correlationId(), System.currentTimeMillis());
+            Responses.json(ctx, 200, json);
+        } finally {
+            metrics.exit();
         }
     }
 
@@ -105,7 +101,7 @@ final class DecisionHandler implements Handler {
         try {
             return req.getInputStream();
         } catch (IOException e) {
-            throw ApiError.badRequest("malformed_json", "the request body could not be read: " + e.getMessage());
+            throw ApiError.badRequest("malformed_json", "the request body could not be read");
         }
     }
 

@@ -8,18 +8,17 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import java.io.IOException;
+import org.marlbench.server.component.MatrixShape;
 
 /**
  * Parses and validates a decision request body in one streaming pass (Jackson JsonParser: no
- * tree, no reflection), writing the matrix straight into a row-major float[48*13].
+ * tree, no reflection), writing the matrix straight into a row-major float[rows * columns] of the
+ * configured {@link MatrixShape} (the component's: SPEC 48x13).
  * Every problem becomes an {@link ApiError} 400 with a precise message; nothing else escapes.
  * NaN/Infinity tokens are accepted by the parser so that they are reported as non_finite.
  * {@link FastRequestScan} answers first for the common well-formed body, or declines.
  */
 final class DecisionRequestParser {
-    static final int ROWS = 48;
-    static final int COLUMNS = 13;
-    static final String EXPECTED = ROWS + "x" + COLUMNS;
 
     private static final JsonFactory JSON = JsonFactory.builder()
             .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
@@ -27,19 +26,29 @@ final class DecisionRequestParser {
             .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
             .build();
 
-    private DecisionRequestParser() {
+    private final MatrixShape shape;
+    private final int rows;
+    private final int columns;
+    /** e.g. "48x13", as every shape message says it. */
+    private final String expected;
+
+    DecisionRequestParser(MatrixShape shape) {
+        this.shape = shape;
+        this.rows = shape.rows();
+        this.columns = shape.columns();
+        this.expected = shape.toString();
     }
 
-    static DecisionRequest parse(byte[] body, int length) {
+    DecisionRequest parse(byte[] body, int length) {
         // The common well-formed body takes the byte scan; anything else, and every error, Jackson.
-        DecisionRequest fast = FastRequestScan.tryParse(body, length);
+        DecisionRequest fast = FastRequestScan.tryParse(body, length, shape);
         return fast != null ? fast : parseWithJackson(body, length);
     }
 
     /** The reference parser: every rule and every error message lives here. */
-    static DecisionRequest parseWithJackson(byte[] body, int length) {
+    DecisionRequest parseWithJackson(byte[] body, int length) {
         if (length == 0) {
-            throw ApiError.badRequest("malformed_json", "request body is empty; expected a JSON object with a \"matrix\" of " + EXPECTED + " numbers");
+            throw ApiError.badRequest("malformed_json", "request body is empty; expected a JSON object with a \"matrix\" of " + expected + " numbers");
         }
         try (JsonParser p = JSON.createParser(body, 0, length)) {
             return readRequest(p);
@@ -51,7 +60,7 @@ final class DecisionRequestParser {
         }
     }
 
-    private static DecisionRequest readRequest(JsonParser p) throws IOException {
+    private DecisionRequest readRequest(JsonParser p) throws IOException {
         JsonToken t = p.nextToken();
         if (t != JsonToken.START_OBJECT) {
             throw badType("the request body must be a JSON object, got " + describe(t));
@@ -82,62 +91,62 @@ final class DecisionRequestParser {
         }
         if (matrix == null) {
             throw ApiError.badRequest("missing_matrix", matrixSeen
-                    ? "\"matrix\" is null; expected " + ROWS + " rows of " + COLUMNS + " numbers"
-                    : "the request has no \"matrix\"; expected " + ROWS + " rows of " + COLUMNS + " numbers");
+                    ? "\"matrix\" is null; expected " + rows + " rows of " + columns + " numbers"
+                    : "the request has no \"matrix\"; expected " + rows + " rows of " + columns + " numbers");
         }
         return new DecisionRequest(matrix, synergyType, direction, confidence, correlationId);
     }
 
     /** Returns null for a JSON null (reported as missing_matrix by the caller). */
-    private static float[] readMatrix(JsonParser p, JsonToken t) throws IOException {
+    private float[] readMatrix(JsonParser p, JsonToken t) throws IOException {
         if (t == JsonToken.VALUE_NULL) return null;
         if (t != JsonToken.START_ARRAY) {
-            throw badType("\"matrix\" must be an array of " + ROWS + " rows of " + COLUMNS + " numbers, got " + describe(t));
+            throw badType("\"matrix\" must be an array of " + rows + " rows of " + columns + " numbers, got " + describe(t));
         }
-        float[] m = new float[ROWS * COLUMNS];
-        int rows = 0;
+        float[] m = new float[rows * columns];
+        int row = 0;
         int firstRowLength = -1;
         int unequalRow = -1;
         int unequalLength = -1;
         while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
             if (isNumber(t)) {
                 // A number where a row belongs is a shape error: a flat list, or a row flattened in.
-                throw ApiError.badRequest("bad_shape", rows == 0
-                        ? "matrix is a flat list of " + countFlat(p) + " numbers, expected " + EXPECTED
-                                + " (" + ROWS + " rows of " + COLUMNS + " numbers)"
-                        : "matrix row " + rows + " is a single number, not a row; expected " + EXPECTED);
+                throw ApiError.badRequest("bad_shape", row == 0
+                        ? "matrix is a flat list of " + countFlat(p) + " numbers, expected " + expected
+                                + " (" + rows + " rows of " + columns + " numbers)"
+                        : "matrix row " + row + " is a single number, not a row; expected " + expected);
             }
             if (t != JsonToken.START_ARRAY) {
-                throw badType("matrix row " + rows + " must be an array of " + COLUMNS + " numbers, got " + describe(t));
+                throw badType("matrix row " + row + " must be an array of " + columns + " numbers, got " + describe(t));
             }
             int col = 0;
             while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
                 if (t != JsonToken.VALUE_NUMBER_FLOAT && t != JsonToken.VALUE_NUMBER_INT) {
-                    throw badType("matrix value at row " + rows + ", column " + col + " must be a number, got " + describe(t));
+                    throw badType("matrix value at row " + row + ", column " + col + " must be a number, got " + describe(t));
                 }
                 float v = p.getFloatValue();
                 if (!Float.isFinite(v)) {
-                    throw ApiError.badRequest("non_finite", "matrix value at row " + rows + ", column " + col
+                    throw ApiError.badRequest("non_finite", "matrix value at row " + row + ", column " + col
                             + " is not a finite float32 (got " + p.getText() + "); every value must be finite");
                 }
-                if (rows < ROWS && col < COLUMNS) m[rows * COLUMNS + col] = v;
+                if (row < rows && col < columns) m[row * columns + col] = v;
                 col++;
             }
             if (firstRowLength < 0) {
                 firstRowLength = col;
             } else if (col != firstRowLength && unequalRow < 0) {
-                unequalRow = rows;
+                unequalRow = row;
                 unequalLength = col;
             }
-            rows++;
+            row++;
         }
         if (unequalRow >= 0) {
             throw ApiError.badRequest("bad_shape", "matrix rows have unequal lengths: row 0 has " + firstRowLength
-                    + " values but row " + unequalRow + " has " + unequalLength + "; expected " + EXPECTED);
+                    + " values but row " + unequalRow + " has " + unequalLength + "; expected " + expected);
         }
-        if (rows != ROWS || firstRowLength != COLUMNS) {
-            throw ApiError.badRequest("bad_shape", "matrix is " + rows + "x" + Math.max(0, firstRowLength)
-                    + ", expected " + EXPECTED + " (" + ROWS + " rows of " + COLUMNS + " numbers)");
+        if (row != rows || firstRowLength != columns) {
+            throw ApiError.badRequest("bad_shape", "matrix is " + row + "x" + Math.max(0, firstRowLength)
+                    + ", expected " + expected + " (" + rows + " rows of " + columns + " numbers)");
         }
         return m;
     }

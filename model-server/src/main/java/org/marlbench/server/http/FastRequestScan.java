@@ -1,6 +1,7 @@
 package org.marlbench.server.http;
 
 import java.nio.charset.StandardCharsets;
+import org.marlbench.server.component.MatrixShape;
 
 /**
  * The happy path of {@link DecisionRequestParser}: one scan over the raw UTF-8 bytes of the
@@ -10,7 +11,7 @@ import java.nio.charset.StandardCharsets;
  * and every edge case. So it only has to be right when it says yes.
  *
  * <p>What it accepts: a JSON object (JSON whitespace anywhere between tokens, nothing after it)
- * holding "matrix" (exactly 48 arrays of 13 numbers) and any of synergyType/correlationId
+ * holding "matrix" (exactly rows arrays of columns numbers, the configured shape) and any of synergyType/correlationId
  * (a string of printable ASCII without escapes, or null) and direction/confidence (a number or
  * null), in any order, each at most once. It declines everything else: unknown fields, escapes,
  * non-ASCII bytes, a BOM, other encodings, "matrix": null, wrong shapes, non-numbers.
@@ -31,8 +32,6 @@ import java.nio.charset.StandardCharsets;
  * Real request bodies (at most 6 significant digits, 5 decimals) always fit.
  */
 final class FastRequestScan {
-    private static final int ROWS = DecisionRequestParser.ROWS;
-    private static final int COLUMNS = DecisionRequestParser.COLUMNS;
     private static final int MAX_SIGNIFICANT_DIGITS = 15;
     private static final int MAX_INTEGER_DIGITS = 18;
     private static final long[] LONG_POW10 = {1L, 10L, 100L, 1000L};
@@ -48,6 +47,8 @@ final class FastRequestScan {
 
     private final byte[] b;
     private final int end;
+    private final int rows;
+    private final int columns;
     private int pos;
 
     // The number just scanned: value = (negative ? -1 : 1) * mantissa * 10^exponent10.
@@ -57,14 +58,16 @@ final class FastRequestScan {
     private boolean negative;
     private boolean integerToken;
 
-    private FastRequestScan(byte[] body, int length) {
+    private FastRequestScan(byte[] body, int length, MatrixShape shape) {
         this.b = body;
         this.end = length;
+        this.rows = shape.rows();
+        this.columns = shape.columns();
     }
 
-    /** The request, or null when this body needs the full Jackson parser. */
-    static DecisionRequest tryParse(byte[] body, int length) {
-        return new FastRequestScan(body, length).request();
+    /** The request, or null when this body needs the full Jackson parser (or is not of this shape). */
+    static DecisionRequest tryParse(byte[] body, int length, MatrixShape shape) {
+        return new FastRequestScan(body, length, shape).request();
     }
 
     private DecisionRequest request() {
@@ -121,21 +124,21 @@ final class FastRequestScan {
 
     private float[] matrix() {
         if (!take('[')) return null;
-        float[] m = new float[ROWS * COLUMNS];
+        float[] m = new float[rows * columns];
         int i = 0;
-        for (int row = 0; row < ROWS; row++) {
+        for (int row = 0; row < rows; row++) {
             skipWhitespace();
             if (!take('[')) return null;
-            for (int col = 0; col < COLUMNS; col++) {
+            for (int col = 0; col < columns; col++) {
                 skipWhitespace();
                 float v = number() ? floatValue() : Float.NaN;
                 if (v != v) return null;
                 m[i++] = v;
                 skipWhitespace();
-                if (!take(col < COLUMNS - 1 ? ',' : ']')) return null;
+                if (!take(col < columns - 1 ? ',' : ']')) return null;
             }
             skipWhitespace();
-            if (!take(row < ROWS - 1 ? ',' : ']')) return null;
+            if (!take(row < rows - 1 ? ',' : ']')) return null;
         }
         return m;
     }

@@ -8,6 +8,7 @@ import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.marlbench.server.component.MatrixShape;
 import org.marlbench.server.sidecar.ResourceSampler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,9 +38,10 @@ public final class HttpApp {
     private HttpApp() {
     }
 
-    public static Javalin create(HttpSettings settings, ModelHolder model, DecisionMetrics metrics,
+    /** @param shape the matrix shape decision requests must have (the component's) */
+    public static Javalin create(HttpSettings settings, MatrixShape shape, ModelHolder model, DecisionMetrics metrics,
                                  ResourceSampler sampler) {
-        DecisionHandler decision = new DecisionHandler(settings, model, metrics);
+        DecisionHandler decision = new DecisionHandler(settings, shape, model, metrics);
         HealthHandler health = new HealthHandler(model);
         SidecarHandlers sidecar = new SidecarHandlers(sampler);
         int retryAfter = settings.retryAfterSeconds();
@@ -67,6 +69,8 @@ public final class HttpApp {
             });
 
             cfg.routes.post(DecisionHandler.PATH, decision);
+            // Every answer on the decision route, errors and 404/405 included, gets Server-Timing here.
+            cfg.routes.after(DecisionHandler.PATH, ServerTiming::stamp);
             cfg.routes.get(HealthHandler.PATH, health);
             cfg.routes.get(SidecarHandlers.RESOURCES, sidecar::latest);
             cfg.routes.get(SidecarHandlers.SERIES, sidecar::series);
@@ -75,7 +79,6 @@ public final class HttpApp {
             cfg.routes.exception(HttpResponseException.class, (e, ctx) -> httpError(ctx, e));
             cfg.routes.exception(Exception.class, (e, ctx) -> {
                 LOG.error("unexpected error on {} {}", ctx.method(), ctx.path(), e);
-                withTiming(ctx);
                 Responses.json(ctx, 500, ErrorJson.body("internal", "internal error; see the server log"));
             });
         });
@@ -96,14 +99,6 @@ public final class HttpApp {
             code = "http_" + status;
             message = e.getMessage() == null ? "HTTP " + status : e.getMessage();
         }
-        withTiming(ctx);
         Responses.json(ctx, status, ErrorJson.body(code, message));
-    }
-
-    /** Responses on the decision path carry Server-Timing even when the handler never ran. */
-    private static void withTiming(Context ctx) {
-        if (DecisionHandler.isDecisionPath(ctx.path())) {
-            ctx.header(ServerTiming.HEADER, ServerTiming.value(0, System.nanoTime() - RequestClock.beginNanos(ctx.req())));
-        }
     }
 }

@@ -26,8 +26,8 @@ public record HttpSettings(
     public static HttpSettings from(Settings s) {
         String host = s.string("server.host");
         if (host.isEmpty()) throw new IllegalArgumentException("server.host must not be empty");
-        int maxInFlight = inRange(s, "server.maxInFlight", 1, 1_000_000);
-        int threads = inRange(s, "server.threads", MIN_THREADS, 10_000);
+        int maxInFlight = s.intInRange("server.maxInFlight", 1, 1_000_000);
+        int threads = s.intInRange("server.threads", MIN_THREADS, 10_000);
         // A decision holds its Jetty thread while the body is read: if the in-flight limit could take
         // every thread, slow clients would queue everything else (health, sidecar) behind them.
         int needed = maxInFlight + CONNECTOR_THREADS + SPARE_THREADS;
@@ -39,26 +39,14 @@ public record HttpSettings(
         }
         return new HttpSettings(
                 host,
-                inRange(s, "server.port", 0, 65535),
-                longInRange(s, "server.maxBodyBytes", 1, Integer.MAX_VALUE - 8),
+                s.intInRange("server.port", 0, 65535),
+                s.longInRange("server.maxBodyBytes", 1, Integer.MAX_VALUE - 8),
                 maxInFlight,
-                inRange(s, "server.retryAfterSeconds", 0, 86_400),
+                s.intInRange("server.retryAfterSeconds", 0, 86_400),
                 threads,
-                longInRange(s, "server.idleTimeoutMs", 100, 3_600_000L),
-                longInRange(s, "server.fault.delayMicros", 0, 60_000_000L),
-                longInRange(s, "sidecar.intervalMs", 50, 3_600_000L),
-                inRange(s, "sidecar.retentionMinutes", 1, 7 * 24 * 60));
-    }
-
-    private static int inRange(Settings s, String key, int min, int max) {
-        return (int) longInRange(s, key, min, max);
-    }
-
-    private static long longInRange(Settings s, String key, long min, long max) {
-        long v = s.longValue(key);
-        if (v < min || v > max) {
-            throw new IllegalArgumentException(key + " must be between " + min + " and " + max + ", got " + v);
-        }
-        return v;
+                s.longInRange("server.idleTimeoutMs", 100, 3_600_000L),
+                s.longInRange("server.fault.delayMicros", 0, 60_000_000L),
+                s.longInRange("sidecar.intervalMs", 50, 3_600_000L),
+                s.intInRange("sidecar.retentionMinutes", 1, 7 * 24 * 60));
     }
 }

@@ -30,8 +30,7 @@ final class JettyJsonErrors extends ErrorHandler {
         byte[] body = body(status, message);
         if (request != null && request.getHttpURI() != null && DecisionHandler.isDecisionPath(request.getHttpURI().getPath())) {
             // e.g. a negative Content-Length or 431 on the decision route: Server-Timing like every answer there
-            response.getHeaders().put(ServerTiming.HEADER,
-                    ServerTiming.value(0, System.nanoTime() - request.getBeginNanoTime()));
+            response.getHeaders().put(ServerTiming.HEADER, ServerTiming.header(0, request.getBeginNanoTime()));
         }
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, Responses.JSON);
         response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);

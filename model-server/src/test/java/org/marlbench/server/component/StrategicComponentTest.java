@@ -141,7 +141,7 @@ class StrategicComponentTest {
                 "model.saveParameters", "true"))) {
             assertTrue(Files.size(file) > 1_000_000, "about 260k floats written");
             // seed 99 is ignored: the file wins, its seed is reported, and a WARN says so
-            ch.qos.logback.classic.Logger log = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(StrategicComponent.class);
+            ch.qos.logback.classic.Logger log = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(ComponentLifecycle.class);
             ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> appender = new ch.qos.logback.core.read.ListAppender<>();
             appender.start();
             log.addAppender(appender);

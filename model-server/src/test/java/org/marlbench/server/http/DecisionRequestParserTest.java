@@ -7,13 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
+import org.marlbench.server.component.MatrixShape;
 
 /** The streaming parser on its own: every rule of the request, without HTTP around it. */
 class DecisionRequestParserTest {
 
     private static DecisionRequest parse(String body) {
         byte[] b = body.getBytes(StandardCharsets.UTF_8);
-        return DecisionRequestParser.parse(b, b.length);
+        return new DecisionRequestParser(MatrixShape.SPEC).parse(b, b.length);
     }
 
     private static ApiError reject(String body, String code) {
@@ -76,6 +77,22 @@ class DecisionRequestParserTest {
         ragged[5] = new double[12];
         assertEquals("matrix rows have unequal lengths: row 0 has 13 values but row 5 has 12; expected 48x13",
                 reject(TestClient.body(ragged), "bad_shape").getMessage());
+    }
+
+    /** The expected shape is the configured one (model.rows / model.columns), in every path and message. */
+    @Test
+    void theShapeComesFromTheConfiguration() {
+        DecisionRequestParser parser24 = new DecisionRequestParser(new MatrixShape(24, 13));
+        double[][] m24 = java.util.Arrays.copyOf(TestClient.matrix(1), 24);
+        byte[] b24 = TestClient.body(m24).getBytes(StandardCharsets.UTF_8);
+        assertEquals(24 * 13, parser24.parse(b24, b24.length).matrix().length);
+        assertEquals(24 * 13, FastRequestScan.tryParse(b24, b24.length, new MatrixShape(24, 13)).matrix().length,
+                "the fast path takes the configured shape too");
+        byte[] b48 = TestClient.body(TestClient.matrix(1)).getBytes(StandardCharsets.UTF_8);
+        ApiError e = assertThrows(ApiError.class, () -> parser24.parse(b48, b48.length));
+        assertEquals("bad_shape", e.code());
+        assertEquals("matrix is 48x13, expected 24x13 (24 rows of 13 numbers)", e.getMessage());
+        assertNull(FastRequestScan.tryParse(b48, b48.length, new MatrixShape(24, 13)), "wrong shape: Jackson reports it");
     }
 
     @Test

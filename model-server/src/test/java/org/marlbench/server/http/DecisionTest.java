@@ -177,6 +177,23 @@ class DecisionTest {
         }
     }
 
+    /**
+     * model.rows is honoured end to end: the component is built for 24 rows and the request parser
+     * expects 24 rows (it used to hard-code 48x13 and refuse every request of the configured shape).
+     */
+    @Test
+    void theConfiguredShapeIsTheShapeRequestsMustHave() throws Exception {
+        try (ModelServer rows24 = ModelServer.start(settings("model.rows", "24"))) {
+            assertTrue(rows24.awaitModel(120_000));
+            TestClient c = new TestClient(rows24.url());
+            HttpResponse<String> ok = c.postJson(TestClient.body(java.util.Arrays.copyOf(TestClient.matrix(3), 24)));
+            assertEquals(200, ok.statusCode(), ok.body());
+            HttpResponse<String> spec = c.postJson(TestClient.body(TestClient.matrix(3)));
+            String msg = ErrorAssertions.assertError(spec, 400, "bad_shape").path("message").asText();
+            assertEquals("matrix is 48x13, expected 24x13 (24 rows of 13 numbers)", msg);
+        }
+    }
+
     /** The response without the fields that legitimately differ between calls. */
     private static JsonNode stable(HttpResponse<String> r) {
         assertEquals(200, r.statusCode(), r.body());

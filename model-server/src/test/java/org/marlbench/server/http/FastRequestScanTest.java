@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.marlbench.server.component.MatrixShape;
 
 /**
  * The byte-scan fast path against the Jackson reference: whenever the fast path accepts a body,
@@ -27,15 +28,17 @@ import org.junit.jupiter.api.Test;
  * real bodies, or the speed-up would be lost.
  */
 class FastRequestScanTest {
+    private static final MatrixShape SPEC = MatrixShape.SPEC;
+    private static final DecisionRequestParser PARSER = new DecisionRequestParser(SPEC);
 
     /** True when the fast path accepted the body (and then agreed with Jackson); fails on any disagreement. */
     private static boolean agreesWithJackson(byte[] body, int length) {
-        DecisionRequest fast = FastRequestScan.tryParse(body, length);
+        DecisionRequest fast = FastRequestScan.tryParse(body, length, SPEC);
         if (fast == null) return false;
         String text = new String(body, 0, length, StandardCharsets.UTF_8);
         DecisionRequest ref;
         try {
-            ref = DecisionRequestParser.parseWithJackson(body, length);
+            ref = PARSER.parseWithJackson(body, length);
         } catch (ApiError e) {
             fail("the fast path accepted a body Jackson rejects (" + e.code() + ": " + e.getMessage() + "): " + shorten(text));
             return false;
@@ -92,7 +95,7 @@ class FastRequestScanTest {
         System.arraycopy(body, 0, padded, 0, body.length);
         java.util.Arrays.fill(padded, body.length, padded.length, (byte) 'x');
         assertTrue(agreesWithJackson(padded, body.length));
-        assertNull(FastRequestScan.tryParse(padded, body.length - 1)); // cut short: Jackson reports it
+        assertNull(FastRequestScan.tryParse(padded, body.length - 1, SPEC)); // cut short: Jackson reports it
     }
 
     /** Random matrices in random number formats, whitespace, field order and optional fields. */
@@ -135,7 +138,7 @@ class FastRequestScanTest {
         for (String bad : new String[] {"01", "-", "1.", ".5", "+1", "1e", "1e+", "--1", "0x10", "1.5e3.2", "NaN",
                 "Infinity", "1e39", "1" + "0".repeat(60)}) {
             byte[] b = TestClient.bodyWithCell(3, 4, bad).getBytes(StandardCharsets.UTF_8);
-            assertNull(FastRequestScan.tryParse(b, b.length), bad);
+            assertNull(FastRequestScan.tryParse(b, b.length, SPEC), bad);
         }
 
         int nearMidpoint = 0;
@@ -218,12 +221,12 @@ class FastRequestScanTest {
         };
         for (String body : declined) {
             byte[] b = body.getBytes(StandardCharsets.UTF_8);
-            assertNull(FastRequestScan.tryParse(b, b.length), body);
+            assertNull(FastRequestScan.tryParse(b, b.length, SPEC), body);
         }
         byte[] utf16 = ("{\"matrix\":" + m + "}").getBytes(StandardCharsets.UTF_16LE);
-        assertNull(FastRequestScan.tryParse(utf16, utf16.length));
+        assertNull(FastRequestScan.tryParse(utf16, utf16.length, SPEC));
         // ...and the public parser still reads it, through Jackson.
-        assertNotNull(DecisionRequestParser.parse(utf16, utf16.length).matrix());
+        assertNotNull(PARSER.parse(utf16, utf16.length).matrix());
     }
 
     // ---- generators ----
