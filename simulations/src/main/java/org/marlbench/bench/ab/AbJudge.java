@@ -9,6 +9,7 @@ import org.marlbench.bench.results.Metric;
 import org.marlbench.bench.results.MetricVerdict;
 import org.marlbench.bench.results.Outcome;
 import org.marlbench.bench.results.RequestResult;
+import org.marlbench.bench.results.ResourceResult;
 import org.marlbench.bench.results.RoundResult;
 import org.marlbench.bench.results.StatsFile;
 import org.marlbench.bench.stats.BlockedRounds;
@@ -23,7 +24,7 @@ import org.marlbench.bench.stats.VerdictRule;
  * directly. Regressed when any metric regressed; inconclusive ones say how much longer to run.
  */
 public final class AbJudge {
-    /** B's error rate may exceed A's by this many percentage points before it counts as a regression. */
+    /** B's error or fallback rate may exceed A's by this many percentage points before it counts as a regression. */
     static final double ERROR_RATE_POINTS = 1.0;
 
     private AbJudge() {
@@ -45,6 +46,7 @@ public final class AbJudge {
             }
         }
         metrics.add(errorRate(run.measured(), ab.referenceRequests().get(run.measuredRequest())));
+        metrics.add(fallbackRate(ab));
         Outcome outcome = Outcome.of(metrics);
         String against = "reference " + ab.reference().describe() + " at " + ab.reference().url() + " (" + ab.forksPerSide()
                 + " JVM(s) per side, " + ab.blocks() + " blocks of " + ab.rounds().size() / Math.max(1, ab.blocks())
@@ -106,10 +108,27 @@ public final class AbJudge {
         if (underTest == null || reference == null || underTest.count() == 0 || reference.count() == 0) {
             return MetricVerdict.notEnoughData("error rate", "%", null, null, "a side sent no measured request");
         }
-        double a = reference.errorRate() * 100;
-        double b = underTest.errorRate() * 100;
+        return pointsVerdict("error rate", reference.errorRate() * 100, underTest.errorRate() * 100);
+    }
+
+    /** Decisions answered with an agent fallen back, per side, from each server's sidecar over its own rounds. */
+    static MetricVerdict fallbackRate(AbRun ab) {
+        long[] fallbacks = new long[2];
+        long[] decisions = new long[2];
+        for (ResourceResult r : ab.forkResources()) {
+            int side = r.server().startsWith("A") ? 0 : 1;
+            fallbacks[side] += r.fallbacksDelta();
+            decisions[side] += r.decisions();
+        }
+        if (decisions[0] == 0 || decisions[1] == 0) {
+            return MetricVerdict.notEnoughData("fallback rate", "%", null, null, "no decisions counted on a side's servers");
+        }
+        return pointsVerdict("fallback rate", 100.0 * fallbacks[0] / decisions[0], 100.0 * fallbacks[1] / decisions[1]);
+    }
+
+    static MetricVerdict pointsVerdict(String metric, double a, double b) {
         Verdict v = b - a > ERROR_RATE_POINTS ? Verdict.REGRESSED : a - b > ERROR_RATE_POINTS ? Verdict.IMPROVED : Verdict.UNCHANGED;
-        return new MetricVerdict("error rate", "%", a, b, null, null, null, null, null, null, v.label(),
+        return new MetricVerdict(metric, "%", a, b, null, null, null, null, null, null, v.label(),
                 String.format(Locale.ROOT, "change %+.2f points; regressed when it rises by more than %.1f points", b - a,
                         ERROR_RATE_POINTS));
     }

@@ -8,7 +8,7 @@ import org.marlbench.bench.results.TargetInfo;
 /**
  * A committed baseline: several recorded runs of one simulation and profile, on one machine, against
  * one target (results-baseline/&lt;profile&gt;/&lt;target key&gt;/&lt;Simulation&gt;.json). Each run keeps the
- * values of every {@code Metric} (by label) and its error rate; a new run is judged against their
+ * values of every {@code Metric} (by label), its error rate and fallback rate; a new run is judged against their
  * spread. Written only by {@link BaselineStore} from real runs.
  */
 public record BaselineFile(int schemaVersion, String simulation, String configProfile, TargetInfo target, Machine machine,
@@ -16,6 +16,7 @@ public record BaselineFile(int schemaVersion, String simulation, String configPr
 
     public static final int SCHEMA_VERSION = 2;
 
-    public record Run(String runId, String recordedAt, String gitCommit, double errorRate, Map<String, Double> values) {
+    public record Run(String runId, String recordedAt, String gitCommit, double errorRate, Double fallbackPercent,
+                      Map<String, Double> values) {
     }
 }

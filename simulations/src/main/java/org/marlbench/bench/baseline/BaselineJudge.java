@@ -72,6 +72,7 @@ public final class BaselineJudge {
         List<MetricVerdict> metrics = new ArrayList<>();
         for (Metric m : Metric.values()) metrics.add(judge(m, baseline, run, settings.thresholdPercent()));
         metrics.add(errorRate(baseline, run));
+        metrics.add(fallbackRate(baseline, run));
         Outcome outcome = Outcome.of(metrics);
         return new Judged(comparison(run, outcome, outcome != Outcome.REGRESSED || settings.warnOnly(), settings, against,
                 metrics, List.of(), List.of(), List.of(), outcome == Outcome.REGRESSED
@@ -102,6 +103,19 @@ public final class BaselineJudge {
         Verdict v = now - worst > ERROR_RATE_POINTS ? Verdict.REGRESSED : Verdict.UNCHANGED;
         return new MetricVerdict("error rate", "%", worst, now, null, null, null, null, null, null, v.label(),
                 String.format(Locale.ROOT, "%.2f %% against the baseline runs' worst %.2f %%; regressed above it by more than %.1f points",
+                        now, worst, ERROR_RATE_POINTS));
+    }
+
+    static MetricVerdict fallbackRate(BaselineFile baseline, StatsFile run) {
+        if (run.resources() == null || run.resources().fallbackPercent() == null) {
+            return MetricVerdict.notEnoughData("fallback rate", "%", null, null, "no sidecar fallback counts in this run");
+        }
+        double worst = baseline.runs().stream().map(BaselineFile.Run::fallbackPercent).filter(v -> v != null)
+                .mapToDouble(Double::doubleValue).max().orElse(0);
+        double now = run.resources().fallbackPercent();
+        Verdict v = now - worst > ERROR_RATE_POINTS ? Verdict.REGRESSED : Verdict.UNCHANGED;
+        return new MetricVerdict("fallback rate", "%", worst, now, null, null, null, null, null, null, v.label(),
+                String.format(Locale.ROOT, "%.2f %% of decisions against the baseline runs' worst %.2f %%; regressed above it by more than %.1f points",
                         now, worst, ERROR_RATE_POINTS));
     }
 

@@ -56,7 +56,8 @@ public final class BaselineStore {
             if (v != null) values.put(m.label(), v);
         }
         return new BaselineFile.Run(run.runId(), now.truncatedTo(ChronoUnit.MILLIS).toString(), run.gitCommit(),
-                run.measured() == null ? 0 : run.measured().errorRate(), values);
+                run.measured() == null ? 0 : run.measured().errorRate(),
+                run.resources() == null ? null : run.resources().fallbackPercent(), values);
     }
 
     /**

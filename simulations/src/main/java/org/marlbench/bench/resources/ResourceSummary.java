@@ -55,7 +55,7 @@ public final class ResourceSummary {
         return new ResourceResult(server, intervalMs, samples.size(), cores, rss(first), rss(last), rssPeak,
                 rss(last) - rss(first), rssPeak - rss(first), cpuMean, cpuPeak, cpuMean / cores, gpuPeak,
                 process(last).gcCount() - process(first).gcCount(), process(last).gcTimeMs() - process(first).gcTimeMs(),
-                fallbacks, decisions > 0 ? 100.0 * fallbacks / decisions : null, delta(first, last, false),
+                decisions, fallbacks, decisions > 0 ? 100.0 * fallbacks / decisions : null, delta(first, last, false),
                 keepSeries ? List.copyOf(samples) : List.of());
     }
 

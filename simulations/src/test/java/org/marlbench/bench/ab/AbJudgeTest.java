@@ -81,6 +81,17 @@ class AbJudgeTest {
     }
 
     @Test
+    void degradedAnswersAreARegressionEvenWhenFast() {
+        // 4 % of the B side's decisions had an agent fall back: a 200 that looks healthy is not
+        StatsFile s = new SyntheticRuns().with(x -> { x.ab = true; x.fallbacksDelta = 1280; }).build();
+        MetricVerdict f = metric(AbJudge.judge(s, 20, false), "fallback rate");
+        assertEquals("regressed", f.verdict(), f.toString());
+        assertEquals(0.0, f.reference());
+        assertEquals(4.0, f.current(), 1e-9);
+        assertEquals("unchanged", metric(AbJudge.judge(run(1, 1.0, 0.03, 0), 20, false), "fallback rate").verdict());
+    }
+
+    @Test
     void theErrorRatesOfTheSidesAreCompared() {
         StatsFile s = new SyntheticRuns().with(x -> { x.ab = true; x.errorRate = 0.05; }).build();
         assertEquals("regressed", metric(AbJudge.judge(s, 20, false), "error rate").verdict());

@@ -98,7 +98,7 @@ public final class SyntheticRuns {
         }
         ResourceResult resources = new ResourceResult("B1", 250, series.size(), cores, 300L << 20, (300L << 20) + memoryIncreaseBytes,
                 (300L << 20) + memoryIncreaseBytes, memoryIncreaseBytes, memoryIncreaseBytes, cpuMeanPercent, cpuMeanPercent + 12,
-                cpuMeanPercent / cores, 0, gcTimeMsDelta > 0 ? 12 : 0, gcTimeMsDelta, fallbacksDelta,
+                cpuMeanPercent / cores, 0, gcTimeMsDelta > 0 ? 12 : 0, gcTimeMsDelta, count - failures, fallbacksDelta,
                 100.0 * fallbacksDelta / Math.max(1, count - failures), 0, series);
         List<CheckResult> checks = List.of(CheckResult.below("p95 client < " + targetP95Ms + " ms", "decision.client.p95Micros",
                 targetP95Ms * 1000.0, passed ? 1000 : 1e9, true));
@@ -139,7 +139,21 @@ public final class SyntheticRuns {
                 block(random, count, medianMicros), block(random, count, medianMicros * 0.6), block(random, count, medianMicros / 4),
                 LatencyBlock.of(Histograms.newPlain())));
         return new AbRun(target("reference"), reference, List.of(new TimelinePoint(0, 10, 0, 900L, 2000L),
-                new TimelinePoint(1, 10, 0, 850L, 1900L)), k, blocks, 2000, 200, rounds, List.of());
+                new TimelinePoint(1, 10, 0, 850L, 1900L)), k, blocks, 2000, 200, rounds, forkResources(k));
+    }
+
+    /** Each JVM's resources over its rounds: fallbacksDelta split between the B JVMs, none on A. */
+    List<ResourceResult> forkResources(int k) {
+        List<ResourceResult> out = new ArrayList<>();
+        for (int f = 0; f < 2 * k; f++) {
+            boolean a = f < k;
+            long fallbacks = a ? 0 : fallbacksDelta / k;
+            long decisions = blocks * 2 * roundRequests;
+            out.add(new ResourceResult((a ? "A" : "B") + (f % k + 1), 250, 60, cores, 300L << 20, 300L << 20, 300L << 20, 0, 0,
+                    cpuMeanPercent, cpuMeanPercent, cpuMeanPercent / cores, 0, 0, 0, decisions, fallbacks,
+                    100.0 * fallbacks / decisions, 0, List.of()));
+        }
+        return out;
     }
 
     private LatencyBlock block(SplittableRandom random, long n, double median) {

@@ -1,0 +1,68 @@
+package org.marlbench.bench.resources;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.marlbench.bench.results.CheckResult;
+import org.marlbench.bench.results.ResourceResult;
+import org.marlbench.bench.results.SidecarSample;
+import org.marlbench.bench.testing.SyntheticRuns;
+
+class ResourceSummaryTest {
+    static final long T0 = Instant.parse("2026-11-29T12:00:00Z").toEpochMilli();
+
+    /** A sample every 250 ms: RSS growing 1 MiB per sample, CPU 150 % while loaded (in [2 s, 4 s)), 10 % otherwise. */
+    static List<SidecarSample> samples(int n, long fallbacksPerSample) {
+        List<SidecarSample> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            long t = T0 + 250L * i;
+            boolean loaded = t - 125 >= T0 + 2000 && t - 125 < T0 + 4000;
+            out.add(new SidecarSample(Instant.ofEpochMilli(t).toString(),
+                    new SidecarSample.Process((300L << 20) + ((long) i << 20), 0, 0, 0, loaded ? 150 : 10, 40, i, i * 2L),
+                    new SidecarSample.SystemInfo(50, 2, 1L << 34, 1L << 33, 1.0), List.of(),
+                    new SidecarSample.Inference(i * 100L, 0, 0, i * fallbacksPerSample)));
+        }
+        return out;
+    }
+
+    @Test
+    void cpuIsAveragedOverTheWindowsOnlyAndMemoryOverEverything() {
+        ResourceResult r = ResourceSummary.of("B1", 250, samples(25, 0),
+                List.of(new ResourceSummary.Window(T0 + 2000, T0 + 4000)), 1000, true);
+        assertEquals(150.0, r.cpuMeanPercent(), 1e-9, "an A/B server idles between its rounds: those samples do not count");
+        assertEquals(75.0, r.cpuMeanPercentOfMachine(), 1e-9);
+        assertEquals(24L << 20, r.memoryIncreaseBytes());
+        assertEquals(24, r.gcCountDelta());
+        assertEquals(25, r.series().size());
+        assertEquals(0.0, r.fallbackPercent());
+    }
+
+    @Test
+    void cpuPerDecisionOfOneRound() {
+        // 150 % of a core for 2 s = 3 s of CPU over 6000 decisions = 500 µs each
+        Double perDecision = ResourceSummary.cpuMicrosPerDecision(samples(25, 0), 250,
+                new ResourceSummary.Window(T0 + 2000, T0 + 4000), 6000);
+        assertEquals(500.0, perDecision, 1e-6);
+        assertNull(ResourceSummary.cpuMicrosPerDecision(samples(25, 0), 250, new ResourceSummary.Window(T0 + 2000, T0 + 4000), 0));
+    }
+
+    @Test
+    void theFallbackRateIsALimitLikeTheOthers() {
+        ResourceResult r = ResourceSummary.of("B1", 250, samples(25, 5), List.of(new ResourceSummary.Window(T0, T0 + 6000)), 6000, false);
+        assertEquals(120, r.fallbacksDelta());
+        assertEquals(2.0, r.fallbackPercent(), 1e-9);
+        List<CheckResult> checks = ResourceLimits.evaluate(SyntheticRuns.config(75, 100), r, "B2: ");
+        CheckResult fallback = checks.get(3);
+        assertEquals("B2: fallbacks <= 1 % of decisions", fallback.name());
+        assertFalse(fallback.passed());
+        assertTrue(fallback.failsRun());
+    }
+
+    @Test
+    void noSamplesIsAClearError() {
+        assertThrows(IllegalStateException.class, () -> ResourceSummary.of("B1", 250, List.of(), List.of(), 0, false));
+    }
+}
