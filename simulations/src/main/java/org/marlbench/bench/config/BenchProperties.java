@@ -19,7 +19,8 @@ public final class BenchProperties {
     static final String DEFAULTS = "/benchmark.properties";
     static final String QUICK = "/benchmark-quick.properties";
     /** System properties under these prefixes must be keys of benchmark.properties. */
-    static final List<String> OWN_PREFIXES = List.of("baseline.", "history.", "trend.", "compare.", "warmup.", "bench.");
+    static final List<String> OWN_PREFIXES = List.of("baseline.", "history.", "trend.", "compare.", "warmup.", "bench.", "soak.",
+            "capacity.");
 
     private final Properties values;
     private final boolean quick;

@@ -8,11 +8,12 @@ import org.marlbench.bench.files.RepoRoot;
 
 /**
  * Every setting of one benchmark JVM, read once from {@link BenchProperties} and validated: the
- * run's targets and sizes, warm-up, A/B comparison, the gate after the load, and how the server
- * is reached. {@code properties} keeps the raw values for the injection profile's parameters.
+ * run's targets and sizes, warm-up, A/B comparison, the gate after the load, how the server is
+ * reached, and the diagnostics (profiler, soak, capacity). {@code properties} keeps the raw values for the injection profile's parameters.
  */
 public record BenchSettings(String profileName, BenchmarkConfig config, WarmupSettings warmup, CompareSettings compare,
-                            GateSettings gate, LaunchSettings launch, Path repoRoot, BenchProperties properties) {
+                            GateSettings gate, LaunchSettings launch, DiagnosticsSettings diagnostics, Path repoRoot,
+                            BenchProperties properties) {
 
     /** Settings handed to managed model servers unchanged. */
     static final java.util.List<String> SERVER_PREFIXES = java.util.List.of("server.", "model.", "sidecar.", "marl.");
@@ -24,7 +25,7 @@ public record BenchSettings(String profileName, BenchmarkConfig config, WarmupSe
         LaunchSettings launch = LaunchSettings.from(p, serverProperties(system));
         return new BenchSettings(p.profileName(), config, WarmupSettings.from(p, config),
                 CompareSettings.from(p, launch.baseUrl(), repoRoot), GateSettings.from(p, config, repoRoot), launch,
-                repoRoot, p);
+                DiagnosticsSettings.from(p), repoRoot, p);
     }
 
     /** This JVM's settings (system properties over the defaults). */

@@ -24,6 +24,7 @@ public final class RoundPlan {
     private final Slot[] settling;
     private final AtomicLong startNanos = new AtomicLong(Long.MIN_VALUE);
     private volatile long startEpochMs;
+    private volatile Runnable onStart = () -> { };
 
     private RoundPlan(List<Fork> forks, int blocks, int[][] order, long roundNanos, long settleNanos) {
         this.forks = forks;
@@ -49,6 +50,20 @@ public final class RoundPlan {
         int[][] order = new int[blocks][];
         for (int b = 0; b < blocks; b++) order[b] = palindrome(k, b);
         return new RoundPlan(forks, blocks, order, roundMillis * 1_000_000L, settleMillis * 1_000_000L);
+    }
+
+    /**
+     * A capacity search: {@code steps} rounds on one server, each a ramp of {@code rampMillis} to the
+     * next arrival rate (sent, not counted) and a level of {@code levelMillis} (counted).
+     */
+    public static RoundPlan steps(Fork fork, int steps, long levelMillis, long rampMillis) {
+        return new RoundPlan(List.of(fork), 1, new int[][] {new int[steps]}, (levelMillis + rampMillis) * 1_000_000L,
+                rampMillis * 1_000_000L);
+    }
+
+    /** Runs once, on the thread of the first measured request, when the clock starts (keep it quick). */
+    public void onStart(Runnable action) {
+        this.onStart = action;
     }
 
     /** A plain run: one server, one round of {@code lengthNanos} (Long.MAX_VALUE: no end of its own). */
@@ -78,13 +93,24 @@ public final class RoundPlan {
     public Slot slot(long nowNanos) {
         long start = startNanos.get();
         if (start == Long.MIN_VALUE) {
-            if (startNanos.compareAndSet(Long.MIN_VALUE, nowNanos)) startEpochMs = System.currentTimeMillis();
+            if (startNanos.compareAndSet(Long.MIN_VALUE, nowNanos)) {
+                startEpochMs = System.currentTimeMillis();
+                onStart.run();
+            }
             start = startNanos.get();
         }
         long elapsed = Math.max(0, nowNanos - start);
         long r = elapsed / roundNanos;
         if (r >= measured.length) return settling[measured.length - 1]; // after the end: sent, not counted
         return elapsed - r * roundNanos < settleNanos ? settling[(int) r] : measured[(int) r];
+    }
+
+    /** The server of the round at {@code nowNanos} without starting the clock; null before it started. */
+    public Fork forkAt(long nowNanos) {
+        long start = startNanos.get();
+        if (start == Long.MIN_VALUE) return null;
+        long r = Math.min(measured.length - 1, Math.max(0, nowNanos - start) / roundNanos);
+        return measured[(int) r].fork();
     }
 
     /** False once the last round is over (never true before the clock started). */

@@ -59,6 +59,12 @@ public final class SteadyStateWarmup {
         return s;
     }
 
+    /** The server being warmed now, or null before the warm-up started. */
+    public Fork currentFork() {
+        Slot s = current;
+        return s == null ? null : s.fork();
+    }
+
     /** A completed warm-up request (ok: it succeeded). */
     public void record(Slot slot, long micros, boolean ok) {
         traces[slot.fork().index()].requests.incrementAndGet();

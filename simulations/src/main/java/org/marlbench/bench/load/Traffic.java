@@ -6,6 +6,7 @@ import java.util.OptionalLong;
 import org.marlbench.bench.config.WarmupSettings;
 import org.marlbench.bench.server.Fork;
 import org.marlbench.bench.measure.LatencyRegistry;
+import org.marlbench.bench.measure.LiveWindow;
 import org.marlbench.bench.measure.RequestStats;
 import org.marlbench.bench.measure.Timeline;
 import org.marlbench.bench.results.TimelinePoint;
@@ -31,6 +32,16 @@ public final class Traffic {
     private final java.util.concurrent.atomic.AtomicLong origin = new java.util.concurrent.atomic.AtomicLong(Long.MIN_VALUE);
     private final Timeline underTestTimeline = new Timeline(origin);
     private final Timeline referenceTimeline = new Timeline(origin);
+    private final LiveWindow live = new LiveWindow();
+    private volatile RoundCheck roundCheck;
+    private volatile int lastRoundChecked = -1;
+    private volatile String earlyStop;
+
+    /** Looks at a round once the next one has begun; a non-null answer stops the load early (not a failure). */
+    @FunctionalInterface
+    public interface RoundCheck {
+        String stopAfter(int round, RequestStats stats);
+    }
 
     public Traffic(List<Fork> forks, String measuredRequest, WarmupSettings warmupSettings, long minWarmupNanos,
                    RoundPlan rounds) {
@@ -57,11 +68,15 @@ public final class Traffic {
     }
 
     public boolean warmingUp() {
-        return warmup.running() && watch.reason() == null;
+        return warmup.running() && stopReason() == null;
     }
 
     public boolean measuring() {
-        return rounds.running(System.nanoTime()) && watch.reason() == null;
+        return rounds.running(System.nanoTime()) && stopReason() == null;
+    }
+
+    public void checkEachRound(RoundCheck check) {
+        this.roundCheck = check;
     }
 
     /** One answer (or failure) to a request of {@code name} sent in {@code slot}. */
@@ -72,6 +87,7 @@ public final class Traffic {
         long micros = Math.round((endNanos - startNanos) / 1000.0);
         if (slot.phase() == Slot.Phase.WARMUP || name.equals(measuredRequest)) {
             (slot.fork().reference() ? referenceTimeline : underTestTimeline).record(startNanos, micros, ok);
+            live.record(micros, ok);
         }
         switch (slot.phase()) {
             case WARMUP -> warmup.record(slot, micros, ok);
@@ -82,12 +98,32 @@ public final class Traffic {
             }
             case SETTLE -> { }
         }
+        if (slot.round() > lastRoundChecked + 1 && roundCheck != null) checkRoundsBefore(slot.round());
         watch.record(slot.fork(), ok, endNanos);
     }
 
-    /** Why the load must stop now (a server stopped answering), or null. */
+    private synchronized void checkRoundsBefore(int round) {
+        while (lastRoundChecked + 1 < round) {
+            int r = ++lastRoundChecked;
+            String stop = roundCheck.stopAfter(r, roundStats[r]);
+            if (stop != null && earlyStop == null) earlyStop = stop;
+        }
+    }
+
+    /** Why the load must stop now: a server stopped answering, or a round check said so; null to go on. */
     public String stopReason() {
+        String failed = watch.reason();
+        return failed != null ? failed : earlyStop;
+    }
+
+    /** Why the load stopped because a server stopped answering (a failure), or null. */
+    public String failureReason() {
         return watch.reason();
+    }
+
+    /** Why a round check ended the load early (by design, not a failure), or null. */
+    public String earlyStopReason() {
+        return earlyStop;
     }
 
     public List<Fork> forks() {
@@ -116,6 +152,17 @@ public final class Traffic {
 
     public Map<String, RequestResult> referenceResults() {
         return reference.results();
+    }
+
+    /** The server the load is on now (for the live view; no side effects), or null before the first request. */
+    public Fork currentFork() {
+        Fork measuring = rounds.forkAt(System.nanoTime());
+        return measuring != null ? measuring : warmup.currentFork();
+    }
+
+    /** The requests since the last call, for the live console line. */
+    public LiveWindow.Snapshot liveWindow() {
+        return live.take();
     }
 
     public List<TimelinePoint> underTestTimeline() {

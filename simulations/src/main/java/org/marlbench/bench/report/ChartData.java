@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import org.marlbench.bench.files.Json;
+import org.marlbench.bench.results.CapacityResult;
 import org.marlbench.bench.results.HistoryLine;
+import org.marlbench.bench.results.LeakResult;
 import org.marlbench.bench.results.LatencyBlock;
 import org.marlbench.bench.results.MetricVerdict;
 import org.marlbench.bench.results.RoundResult;
@@ -33,6 +35,7 @@ final class ChartData {
         timeline(e.stats(), n);
         rounds(e.stats(), n);
         resources(e.stats(), n);
+        diagnostics(e.stats(), n);
         history(e, n);
         return n;
     }
@@ -162,6 +165,44 @@ final class ChartData {
             r.set("t", t);
             r.set("rssMb", rss);
             r.set("cpuPercent", cpu);
+        }
+    }
+
+    /** The soak's RSS (and heap after GC) over time; the capacity steps' served rate and latency against the offered rate. */
+    private static void diagnostics(StatsFile s, ObjectNode n) {
+        if (s.diagnostics() == null) return;
+        LeakResult leak = s.diagnostics().leak();
+        if (leak != null && !leak.series().isEmpty() && leak.series().get(0).t().size() >= 2) {
+            ObjectNode l = n.putObject("leak");
+            ArrayNode series = l.putArray("series");
+            for (LeakResult.Series ser : leak.series()) {
+                if (!"MB".equals(ser.unit())) continue;
+                ObjectNode o = series.addObject();
+                o.put("name", ser.name() + String.format(java.util.Locale.ROOT, " (%+.0f MB/h)", ser.perHour()));
+                ArrayNode x = o.putArray("x");
+                ArrayNode y = o.putArray("y");
+                for (int i = 0; i < ser.t().size(); i++) {
+                    x.add(ser.t().get(i));
+                    y.add(ser.values().get(i));
+                }
+            }
+            l.put("verdict", leak.verdict());
+        }
+        CapacityResult capacity = s.diagnostics().capacity();
+        if (capacity != null && capacity.steps().size() >= 2) {
+            ObjectNode c = n.putObject("capacity");
+            ArrayNode offered = c.putArray("offered");
+            ArrayNode served = c.putArray("served");
+            ArrayNode p50 = c.putArray("p50Ms");
+            ArrayNode p99 = c.putArray("p99Ms");
+            for (CapacityResult.Step step : capacity.steps()) {
+                offered.add(step.offeredPerSecond());
+                served.add(step.achievedPerSecond());
+                add(p50, step.p50Micros());
+                add(p99, step.p99Micros());
+            }
+            c.put("targetP99Ms", capacity.targetP99Ms());
+            if (capacity.kneePerSecond() != null) c.put("knee", capacity.kneePerSecond());
         }
     }
 

@@ -23,7 +23,8 @@ import org.marlbench.bench.results.RequestResult;
 public final class HtmlReport {
     private static final String[][] CHARTS = {
         {"bars", "bars"}, {"curve", "curve"}, {"timeline", "timeline"}, {"rounds", "rounds"}, {"rss", "resources"},
-        {"cpu", "resources"}, {"p95history", "history"}, {"tputhistory", "history"}};
+        {"cpu", "resources"}, {"leak", "leak"}, {"capacity", "capacity"}, {"capacitylatency", "capacity"},
+        {"p95history", "history"}, {"tputhistory", "history"}};
 
     private HtmlReport() {
     }
@@ -121,6 +122,10 @@ public final class HtmlReport {
                         .append(esc(c.against().replaceAll("[a-z]+://", ""))).append("</p>\n");
             }
         }
+        if (e.stats() != null && e.stats().diagnostics() != null) {
+            sb.append("<pre class=\"diagnostics\">").append(esc(String.join("\n", DiagnosticsText.all(e.stats().diagnostics()))))
+                    .append("</pre>\n");
+        }
         sb.append(list("Failures", TextReport.failures(e)));
         sb.append(list("Warnings", TextReport.warnings(e)));
         sb.append(list("Recommendations", Recommendations.derive(e)));
@@ -167,5 +172,5 @@ public final class HtmlReport {
             + ".tick{font-size:10px;fill:#444}.label{font-size:11px;fill:#222}.title{font-size:13px;font-weight:bold}"
             + ".v-regressed,.v-failed,.v-error{color:#b00;font-weight:bold}.v-improved,.v-passed{color:#070}"
             + ".v-not-enough-data,.v-no-baseline{color:#a60}.overall{font-size:18px;font-weight:bold}"
-            + ".overall.failed{color:#b00}.overall.passed{color:#070}";
+            + ".overall.failed{color:#b00}.overall.passed{color:#070}.diagnostics{font-size:12px;background:#f7f7f7;padding:8px}";
 }

@@ -83,6 +83,7 @@ public final class TextReport {
                     s.resources().fallbacksDelta()));
         }
         appendComparison(sb, e.comparison());
+        for (String line : DiagnosticsText.all(s.diagnostics())) sb.append("  ").append(line).append('\n');
         section(sb, "Failures", failures(e));
         section(sb, "Warnings", warnings(e));
         section(sb, "Recommendations", Recommendations.derive(e));

@@ -12,6 +12,7 @@ public enum Outcome {
     NOT_COMPARABLE("not comparable"),
     NO_BASELINE("no baseline"),
     DISABLED("disabled"),
+    NOT_COMPARED("not compared"),
     ERROR("error");
 
     private final String label;

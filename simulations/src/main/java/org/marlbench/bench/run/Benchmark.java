@@ -56,13 +56,21 @@ public final class Benchmark {
         /** Many users: a plain run measures for loadDurationSeconds after a warm-up of at least the user ramp. */
         CONCURRENT,
         /** Correctness only (the error paths): one server per side, every one gets the whole sequence. */
-        ERROR_PATHS
+        ERROR_PATHS,
+        /** Constant load for soak.seconds on one server, judged for leaks (plain runs only); recorded with JFR. */
+        SOAK,
+        /** Stepped open-model arrival rates on one server, judged for its knee (plain runs only). */
+        CAPACITY;
+
+        boolean comparable() {
+            return this != SOAK && this != CAPACITY;
+        }
     }
 
     private final RunContext context;
     private final Traffic traffic;
     private final ServerSet servers;
-    private final ProgressLog progress;
+    private final LiveView progress;
     private volatile Injection injection;
     private String verdict;
 
@@ -70,7 +78,7 @@ public final class Benchmark {
         this.context = context;
         this.traffic = traffic;
         this.servers = servers;
-        this.progress = ProgressLog.start(context.simulation(), traffic);
+        this.progress = LiveView.start(context.simulation(), traffic, servers);
     }
 
     /**
@@ -81,6 +89,10 @@ public final class Benchmark {
         String name = simulationClass.getSimpleName();
         Path outputDir = settings.outputRoot().resolve(name);
         prepare(outputDir);
+        if (!workload.comparable() && settings.compare().enabled()) {
+            throw new IllegalArgumentException(name + " looks at one server over time (" + workload.name().toLowerCase(java.util.Locale.ROOT)
+                    + "); run it without -Dcompare.ref / -Dcompare.baseUrl");
+        }
         if (workload == Workload.CONCURRENT && settings.compare().enabled()
                 && !settings.properties().string("profile").equalsIgnoreCase("closed")) {
             throw new IllegalArgumentException("an A/B comparison needs a steady load: -Dprofile=closed (profile '"
@@ -91,23 +103,38 @@ public final class Benchmark {
         ServerSet servers = ServerSet.open(settings, outputDir, commit, forks, LOG::info);
         try {
             for (Fork f : servers.forks()) SpecProbe.requireConformant(servers.server(f).client(), probeBody);
-            RoundPlan rounds = settings.compare().enabled()
-                    ? RoundPlan.alternating(servers.forks(), settings.compare().blocks(), settings.compare().roundMillis(),
-                            settings.compare().settleMillis())
-                    : RoundPlan.single(servers.forks().get(0), workload == Workload.CONCURRENT
-                            ? settings.config().loadDurationSeconds() * 1_000_000_000L : Long.MAX_VALUE);
+            RoundPlan rounds = rounds(workload, settings, servers);
             long minWarmupNanos = workload == Workload.CONCURRENT ? settings.properties().nonNegativeLong("rampSeconds") * 1_000_000_000L : 0;
             Traffic traffic = new Traffic(servers.forks(), DECISION, settings.warmup(), minWarmupNanos, rounds);
+            Profiling profiling = Profiling.plan(workload == Workload.SOAK, settings, servers, outputDir);
+            rounds.onStart(profiling::start);
+            if (workload == Workload.CAPACITY) traffic.checkEachRound(CapacityRun.earlyStop(settings.diagnostics(), rounds));
             LOG.info("{}: profile '{}', {} ({}), output {}", name, settings.profileName(),
                     settings.compare().enabled() ? "A/B: " + servers.reference().describe() + " vs " + servers.underTest().describe()
                             : "server " + servers.forks().get(0).baseUrl(), servers.underTest().kind(), outputDir);
-            RunContext context = new RunContext(settings, name, DECISION, outputDir, commit,
-                    MachineFingerprint.collect());
+            RunContext context = new RunContext(settings, name, DECISION, outputDir, commit, MachineFingerprint.collect(),
+                    workload, profiling);
             return new Benchmark(context, traffic, servers);
         } catch (RuntimeException e) {
             servers.close();
             throw e;
         }
+    }
+
+    /** The measured phase: A/B rounds, capacity steps, or one round (timed for concurrent and soak loads). */
+    private static RoundPlan rounds(Workload workload, BenchSettings settings, ServerSet servers) {
+        Fork first = servers.forks().get(0);
+        if (settings.compare().enabled()) {
+            return RoundPlan.alternating(servers.forks(), settings.compare().blocks(), settings.compare().roundMillis(),
+                    settings.compare().settleMillis());
+        }
+        return switch (workload) {
+            case CONCURRENT -> RoundPlan.single(first, settings.config().loadDurationSeconds() * 1_000_000_000L);
+            case SOAK -> RoundPlan.single(first, settings.diagnostics().soakSeconds() * 1_000_000_000L);
+            case CAPACITY -> RoundPlan.steps(first, settings.diagnostics().capacitySteps(),
+                    settings.diagnostics().capacityStepSeconds() * 1000L, settings.diagnostics().capacityRampSeconds() * 1000L);
+            case SEQUENTIAL, ERROR_PATHS -> RoundPlan.single(first, Long.MAX_VALUE);
+        };
     }
 
     private static void prepare(Path outputDir) {

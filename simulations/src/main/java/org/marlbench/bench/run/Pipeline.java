@@ -97,6 +97,12 @@ public final class Pipeline {
     /** A/B runs are judged on their rounds; plain runs against the committed baseline, which an update may then renew. */
     static Comparison judge(StatsFile stats, GateSettings gate, Clock clock, ConsoleReport console) {
         if (stats.ab() != null) return AbJudge.judge(stats, gate.thresholdPercent(), gate.warnOnly());
+        if (stats.injection() != null && List.of("soak", "capacity").contains(stats.injection().profile())) {
+            return new Comparison(Comparison.SCHEMA_VERSION, stats.simulation(), stats.configProfile(), "none",
+                    Outcome.NOT_COMPARED.label(), true, gate.warnOnly(), "", List.of(), List.of(),
+                    List.of("a " + stats.injection().profile() + " run is judged by its own verdict (the leak verdict, the knee), "
+                            + "not compared with a baseline"), List.of(), List.of(), "");
+        }
         BaselineStore store = new BaselineStore(gate);
         BaselineJudge.Judged judged = BaselineJudge.judge(stats, gate, store);
         Comparison c = judged.comparison();

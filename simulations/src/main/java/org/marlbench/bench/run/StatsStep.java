@@ -14,6 +14,7 @@ import org.marlbench.bench.resources.ResourceLimits;
 import org.marlbench.bench.resources.ResourceSummary;
 import org.marlbench.bench.results.AbRun;
 import org.marlbench.bench.results.CheckResult;
+import org.marlbench.bench.results.Diagnostics;
 import org.marlbench.bench.results.Injection;
 import org.marlbench.bench.results.LatencyBlock;
 import org.marlbench.bench.results.RequestResult;
@@ -52,16 +53,18 @@ final class StatsStep {
         if (anyMeasured) checks.addAll(latencyChecks.apply(requests));
         List<String> deaths = servers.deathReports();
         checks.add(CheckResult.atLeast("server alive at end", "server.alive", 1, deaths.isEmpty() ? 1 : 0, true));
-        if (traffic.stopReason() != null) {
-            checks.add(CheckResult.atLeast("servers answered to the end (" + traffic.stopReason() + ")", "load.stopped", 1, 0, true));
+        if (traffic.failureReason() != null) {
+            checks.add(CheckResult.atLeast("servers answered to the end (" + traffic.failureReason() + ")", "load.stopped", 1, 0, true));
         }
 
+        java.nio.file.Path jfr = ctx.profiling().enabled() ? ctx.profiling().stop() : null;
         long startMs = anyMeasured ? firstStart(traffic) : System.currentTimeMillis();
         long endMs = anyMeasured ? lastEnd(traffic) : startMs;
         ResourceResult resources = null;
         String resourcesError = null;
         List<RoundResult> rounds = new ArrayList<>();
         List<ResourceResult> forkResources = new ArrayList<>();
+        Diagnostics diagnostics = null;
         if (!deaths.isEmpty() || !anyMeasured) {
             resourcesError = "no resource samples: " + (deaths.isEmpty() ? "nothing measured" : String.join("; ", deaths));
         } else {
@@ -73,7 +76,15 @@ final class StatsStep {
                     SidecarSeries series = series(servers, fork, startMs, endMs);
                     resources = ResourceSummary.of(fork.label(), series.intervalMs(), series.window(startMs, endMs),
                             List.of(new ResourceSummary.Window(startMs, endMs)), measured.successes(), true);
-                    checks.addAll(ResourceLimits.evaluate(ctx.settings().config(), resources, ""));
+                    if (ctx.workload() != Benchmark.Workload.CAPACITY) {
+                        // a capacity search runs past the server's limits on purpose: its fallbacks are data, not failures
+                        checks.addAll(ResourceLimits.evaluate(ctx.settings().config(), resources, ""));
+                    }
+                    diagnostics = DiagnosticsStep.collect(ctx, traffic, series, startMs, endMs, measured, jfr);
+                    if (diagnostics != null && diagnostics.leak() != null) {
+                        checks.add(CheckResult.atMost("no leak suspected (" + diagnostics.leak().verdict() + ")", "diagnostics.leak",
+                                0, diagnostics.leak().suspected() ? 1 : 0, true));
+                    }
                 }
             } catch (RuntimeException e) {
                 LOG.error("reading the servers' resources failed", e);
@@ -91,7 +102,7 @@ final class StatsStep {
                 Instant.ofEpochMilli(startMs).toString(), Instant.ofEpochMilli(endMs).toString(), ctx.gitCommit(),
                 ctx.settings().profileName(), ctx.settings().config(), injection, ctx.machine(), servers.underTest(),
                 traffic.warmup().result(), ctx.measuredRequest(), requests, resources, resourcesError, checks,
-                passed ? "passed" : "failed", traffic.underTestTimeline(), ab);
+                passed ? "passed" : "failed", traffic.underTestTimeline(), ab, diagnostics);
     }
 
     /** Per round its figures and CPU per decision; per server its resources over its own rounds, the B ones checked. */

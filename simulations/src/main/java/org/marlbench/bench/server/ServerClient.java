@@ -82,6 +82,13 @@ public final class ServerClient {
         }
     }
 
+    /** GET /sidecar/resources: the latest sample (SPEC fields). */
+    public SidecarSample latestSample() throws IOException, InterruptedException {
+        HttpResponse<String> r = send(request("/sidecar/resources").GET());
+        if (r.statusCode() != 200) throw new IOException("GET /sidecar/resources answered " + r.statusCode());
+        return Json.MAPPER.readValue(r.body(), SidecarSample.class);
+    }
+
     /** POST a JSON body. */
     public HttpResponse<String> postJson(String path, String body) throws IOException, InterruptedException {
         return send(request(path).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)));

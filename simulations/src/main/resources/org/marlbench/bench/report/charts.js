@@ -128,6 +128,23 @@
         'seconds', '%', null,
         [{x: d.resources.t[0], label: '0'}, {x: d.resources.t[d.resources.t.length - 1], label: fmt(d.resources.t[d.resources.t.length - 1])}]);
     },
+    leak: function (el, d) {
+      var s0 = d.leak.series[0], last = s0.x[s0.x.length - 1];
+      return lineChart(el, 'Soak: memory over time (' + d.leak.verdict + ')', s0.x, d.leak.series, 'seconds after warm-up', 'MB', null,
+        [{x: 0, label: '0'}, {x: last, label: fmt(last)}]);
+    },
+    capacity: function (el, d) {
+      var c = d.capacity, n = c.offered.length;
+      return lineChart(el, 'Capacity: served vs offered decisions/s' + (c.knee != null ? ' (knee ' + fmt(c.knee) + '/s)' : ''),
+        c.offered, [{name: 'served/s', y: c.served}, {name: 'offered/s', y: c.offered}], 'offered decisions/s', 'decisions/s', null,
+        [{x: c.offered[0], label: fmt(c.offered[0])}, {x: c.offered[n - 1], label: fmt(c.offered[n - 1])}]);
+    },
+    capacitylatency: function (el, d) {
+      var c = d.capacity, n = c.offered.length;
+      return lineChart(el, 'Capacity: client p50 and p99 per step', c.offered, [{name: 'p50 ms', y: c.p50Ms}, {name: 'p99 ms', y: c.p99Ms}],
+        'offered decisions/s', 'ms', {value: c.targetP99Ms, label: 'p99 target ' + c.targetP99Ms + ' ms'},
+        [{x: c.offered[0], label: fmt(c.offered[0])}, {x: c.offered[n - 1], label: fmt(c.offered[n - 1])}]);
+    },
     p95history: function (el, d) {
       var xs = seq(d.history.p95Ms.length);
       return lineChart(el, 'Client p95 over past runs', xs, [{name: 'p95 ms', y: d.history.p95Ms}], 'run', 'ms',

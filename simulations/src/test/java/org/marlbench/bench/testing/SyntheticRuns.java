@@ -109,7 +109,7 @@ public final class SyntheticRuns {
                 new Injection("closed", 4, 10, 1, null, null, null, null, "closed: 4 concurrent users for 10 s"), machine(),
                 target("under test"), new WarmupResult(true, 3.0, 1500, List.of(new WarmupResult.Server("B1", true, 3.0, 1500,
                 List.of(900L, 810L, 805L, 801L)))), "decision", requests, resources, null, checks, passed ? "passed" : "failed",
-                timeline, ab ? abRun(random) : null);
+                timeline, ab ? abRun(random) : null, null);
     }
 
     /** Rounds of a palindromic A/B design drawn from the model; B = A x trueRatio on every metric. */
