@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The benchmark's packages form a straight line: no cycles, and no package imports one above it.
  * Bottom to top: files, config, stats | results | measure | server | load | resources |
- * ab, baseline, history | report | run (the pipeline after the load, and the simulations' entry).
+ * ab, baseline, history, diagnostics | report | run (the pipeline after the load, and the simulations' entry).
  */
 class ArchitectureTest {
     static final JavaClasses CLASSES = new ClassFileImporter()
@@ -34,7 +34,7 @@ class ArchitectureTest {
                 .layer("server").definedBy("..bench.server..")
                 .layer("load").definedBy("..bench.load..")
                 .layer("resources").definedBy("..bench.resources..")
-                .layer("judges").definedBy("..bench.ab..", "..bench.baseline..", "..bench.history..")
+                .layer("judges").definedBy("..bench.ab..", "..bench.baseline..", "..bench.history..", "..bench.diagnostics..")
                 .layer("report").definedBy("..bench.report..")
                 .layer("run").definedBy("..bench.run..")
                 .whereLayer("run").mayNotBeAccessedByAnyLayer()
