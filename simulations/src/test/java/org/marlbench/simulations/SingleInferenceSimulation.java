@@ -18,8 +18,8 @@ import org.marlbench.feeders.MarketRecord;
 
 /**
  * One user, one decision at a time: the latency of a single inference with nothing else going on.
- * Warm-up requests first (named "warmup", outside every assertion) until the servers are steady,
- * then {@code iterations} measured decisions in sequence, back to back or {@code thinkTimeMs} apart
+ * Warm-up requests first (named "warmup", outside every assertion; {@code warmup.users} users, so the
+ * servers are steady sooner), then one user's {@code iterations} measured decisions in sequence, back to back or {@code thinkTimeMs} apart
  * (in an A/B run: as many as the rounds take, alternating between the reference and this build).
  */
 public class SingleInferenceSimulation extends Simulation {
@@ -54,16 +54,19 @@ public class SingleInferenceSimulation extends Simulation {
     // Protocol: one kept-alive connection per server, JSON both ways.
     HttpProtocolBuilder httpProtocol = DecisionApi.protocol(bench);
 
-    // Scenario
-    ScenarioBuilder singleUser = scenario("single inference").exec(warmUp, decideInSequence, verdict);
+    // Scenarios: a few users warm the server(s) up (sooner steady), then one user decides in sequence.
+    ScenarioBuilder warmers = scenario("warm-up").exec(warmUp);
+    ScenarioBuilder singleUser = scenario("single inference").exec(decideInSequence, verdict);
 
     {
-        bench.describeInjection(Injection.sequential("sequential: 1 user, warm-up until steady (at least "
+        bench.describeInjection(Injection.sequential("sequential: 1 user after " + bench.settings().warmup().users()
+                + " warm-up users until steady (at least "
                 + config.warmupIterations() + " requests), then " + (bench.traffic().comparing() ? "A/B rounds of"
                 : config.iterations() + " measured") + " decisions " + (thinkTimeMs == 0 ? "back to back" : thinkTimeMs + " ms apart"),
                 thinkTimeMs));
 
-        setUp(singleUser.injectOpen(atOnceUsers(1)))
+        setUp(warmers.injectOpen(atOnceUsers(bench.settings().warmup().users()))
+                .andThen(singleUser.injectOpen(atOnceUsers(1))))
                 .protocols(httpProtocol)
                 .maxDuration(Duration.ofMinutes(20).plusMillis(config.iterations() * thinkTimeMs))
                 .assertions(

@@ -28,6 +28,7 @@ public final class SteadyStateWarmup {
     private final long minNanos;
     private volatile Slot current;
     private volatile long windowEndNanos;
+    private volatile long windowStartNanos;
     private volatile boolean done;
     private volatile Histogram window = Histograms.newConcurrent();
     private volatile long startNanos = Long.MIN_VALUE;
@@ -55,8 +56,16 @@ public final class SteadyStateWarmup {
     /** Where a warm-up request sent now goes. */
     public Slot slot(long nowNanos) {
         Slot s = current;
-        if (s == null || nowNanos - windowEndNanos >= 0) s = advance(nowNanos);
+        if (s == null || nowNanos - windowEndNanos >= 0 && windowFull(nowNanos)) s = advance(nowNanos);
         return s;
+    }
+
+    /** A window closes once it has its requests too, or when its server is out of warm-up time. */
+    private boolean windowFull(long nowNanos) {
+        Slot s = current;
+        if (window.getTotalCount() >= settings.windowRequests()) return true;
+        Trace t = traces[s.fork().index()];
+        return t.nanos + (nowNanos - windowStartNanos) >= settings.maxSeconds() * 1_000_000_000L;
     }
 
     /** The server being warmed now, or null before the warm-up started. */
@@ -78,7 +87,7 @@ public final class SteadyStateWarmup {
     }
 
     private synchronized Slot advance(long nowNanos) {
-        if (current != null && nowNanos - windowEndNanos < 0) return current; // another thread switched already
+        if (current != null && (nowNanos - windowEndNanos < 0 || !windowFull(nowNanos))) return current; // switched already
         if (done) return current;
         if (current == null) {
             startNanos = nowNanos;
@@ -97,6 +106,7 @@ public final class SteadyStateWarmup {
 
     private Slot open(int fork, long nowNanos) {
         window = Histograms.newConcurrent();
+        windowStartNanos = nowNanos;
         windowEndNanos = nowNanos + windowNanos;
         current = new Slot(Slot.Phase.WARMUP, forks.get(fork), -1, windowCount++);
         return current;
@@ -104,7 +114,7 @@ public final class SteadyStateWarmup {
 
     private void close(Trace t, long nowNanos) {
         Histogram h = window;
-        t.nanos += windowNanos;
+        t.nanos += nowNanos - windowStartNanos;
         if (h.getTotalCount() >= MIN_WINDOW_SAMPLES) t.medians.add(h.getValueAtPercentile(50));
         t.converged = t.requests.get() >= settings.minRequests() && steady(t.medians);
         t.finished = t.converged || t.nanos >= settings.maxSeconds() * 1_000_000_000L;

@@ -30,7 +30,7 @@ class SteadyStateWarmupTest {
 
     @Test
     void aServerIsWarmOnceItsLastWindowMediansAgreeWithinTheTolerance() {
-        SteadyStateWarmup w = new SteadyStateWarmup(ONE, new WarmupSettings(10, 100, 3, 5, 20), 0);
+        SteadyStateWarmup w = new SteadyStateWarmup(ONE, new WarmupSettings(10, 100, 50, 3, 5, 20, 1), 0);
         // 4000, 2000, 1000, 500, then 300 +- 2 %: steady after three windows near 300
         drive(w, 100, (f, i) -> i < 4 ? 4000L >> i : 300L + (i % 2) * 6);
         WarmupResult r = w.result();
@@ -44,7 +44,7 @@ class SteadyStateWarmupTest {
 
     @Test
     void aServerThatKeepsGettingFasterIsNotWarmAndStopsAtItsTimeLimit() {
-        SteadyStateWarmup w = new SteadyStateWarmup(ONE, new WarmupSettings(10, 100, 3, 5, 1), 0);
+        SteadyStateWarmup w = new SteadyStateWarmup(ONE, new WarmupSettings(10, 100, 50, 3, 5, 1, 1), 0);
         drive(w, 1000, (f, i) -> Math.max(1L, Math.round(1000 * Math.pow(0.9, i)))); // 10 % faster every window
         WarmupResult r = w.result();
         assertFalse(r.converged());
@@ -55,7 +55,7 @@ class SteadyStateWarmupTest {
     @Test
     void serversAreWarmedInTurnAndAWarmOneIsLeftAlone() {
         List<Fork> forks = RoundPlanTest.forks(2);
-        SteadyStateWarmup w = new SteadyStateWarmup(forks, new WarmupSettings(10, 100, 3, 5, 20), 0);
+        SteadyStateWarmup w = new SteadyStateWarmup(forks, new WarmupSettings(10, 100, 50, 3, 5, 20, 1), 0);
         // fork 0 is steady at once; the others need 5 windows each
         drive(w, 100, (f, i) -> f == 0 ? 500L : (i < 5 ? 5000L - i * 900L : 400L));
         WarmupResult r = w.result();
@@ -65,12 +65,28 @@ class SteadyStateWarmupTest {
     }
 
     @Test
+    void aWindowOfAFewSlowRequestsDoesNotCountUntilItHoldsItsRequests() {
+        // Interpreted and slow at first: 5 requests per 100 ms at 6 ms each. Three such windows agree
+        // with each other (a plateau) but hold 15 requests: no proof of a steady state.
+        SteadyStateWarmup w = new SteadyStateWarmup(ONE, new WarmupSettings(10, 100, 50, 3, 5, 20, 1), 0);
+        long now = System.nanoTime();
+        for (int i = 0; i < 3; i++) {
+            Slot s = w.slot(now);
+            for (int r = 0; r < 5; r++) w.record(w.slot(now + r), 6000, true);
+            now += WINDOW;
+        }
+        w.slot(now);
+        assertTrue(w.running());
+        assertTrue(w.result().servers().get(0).windowP50Micros().isEmpty(), "no window has closed: " + w.result());
+    }
+
+    @Test
     void theMinimumRequestsAndTheMinimumTimeHold() {
-        SteadyStateWarmup few = new SteadyStateWarmup(ONE, new WarmupSettings(400, 100, 3, 5, 20), 0);
+        SteadyStateWarmup few = new SteadyStateWarmup(ONE, new WarmupSettings(400, 100, 50, 3, 5, 20, 1), 0);
         drive(few, 100, (f, i) -> 300L);
         assertEquals(8, few.result().servers().get(0).windowP50Micros().size(), "400 requests = 8 windows of 50");
 
-        SteadyStateWarmup ramp = new SteadyStateWarmup(ONE, new WarmupSettings(10, 100, 3, 5, 20),
+        SteadyStateWarmup ramp = new SteadyStateWarmup(ONE, new WarmupSettings(10, 100, 50, 3, 5, 20, 1),
                 60_000_000_000L);
         drive(ramp, 5, (f, i) -> 300L);
         assertTrue(ramp.running(), "steady, but the 60 s user ramp is not over");
