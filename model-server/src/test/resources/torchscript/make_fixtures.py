@@ -11,8 +11,10 @@ DJL's libtorch 2.7.1):
 The seeded parameters file comes from the server itself (from the repository root):
 
     mvn -o -q -pl model-server -am package -DskipTests
-    java -Dmodel.parametersFile=/tmp/seed42.params -Dmodel.saveParameters=true \
-        -cp model-server/target/model-server.jar org.marlbench.server.component.ComponentBenchmark 1
+    echo 'try (var c = org.marlbench.server.component.StrategicComponent.create(org.marlbench.server.Settings.load()))
+      { c.saveParameters(java.nio.file.Path.of("/tmp/seed42.params")); }' | tr -d '\n' > /tmp/save.jsh
+    printf '\n/exit\n' >> /tmp/save.jsh
+    jshell -q -R-DOPT_OUT_TRACKING=true --class-path model-server/target/model-server.jar < /tmp/save.jsh
 
 The output is byte-for-byte reproducible (the script fixes PYTHONHASHSEED), so a re-run changes nothing
 unless the script did.
