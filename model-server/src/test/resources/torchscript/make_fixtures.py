@@ -17,7 +17,8 @@ The seeded parameters file comes from the server itself (from the repository roo
     jshell -q -R-DOPT_OUT_TRACKING=true --class-path model-server/target/model-server.jar < /tmp/save.jsh
 
 The output is byte-for-byte reproducible (the script fixes PYTHONHASHSEED), so a re-run changes nothing
-unless the script did.
+unless the script did. TorchScript keeps the script's line numbers as debug information: any edit of this
+file changes the files' SHA-256 (recorded in expected.json), though not their outputs; regenerate and commit.
 
 The tests need no Python: they read the .pt files and the expected.json written here.
 
