@@ -5,12 +5,11 @@ import java.util.List;
 /**
  * The imported agents run as their own TorchScript modules: one forward per module per micro-batch
  * (3 module calls, each ~8 engine ops plus the interpreter, against the seeded path's one stacked pass).
- * Same interface and logits layout as {@link StackedForward}: {@link #pack} then {@link #run}, result
- * [(a * B + b) * 3 + k]. Used when the modules are not plain Linear/ReLU stacks (see {@link StackedImport}).
+ * Used when the modules are not plain Linear/ReLU stacks (see {@link StackedImport}).
  *
  * <p>Not thread-safe: one per engine lane (its input buffers); the modules are shared.
  */
-final class ScriptedAgents {
+final class ScriptedAgents implements AgentForward {
     private final List<ScriptedModule> modules;
     private final List<AgentSpec> specs;
     private final RowBuffer[] inputs;
@@ -32,7 +31,8 @@ final class ScriptedAgents {
     }
 
     /** Copies each agent's column slice of the batch into this lane's input buffers (plain Java). */
-    void pack(float[][] matrices, int batch) {
+    @Override
+    public void pack(float[][] matrices, int batch) {
         if (batch < 1 || batch > maxBatch) throw new IllegalArgumentException("batch " + batch + " outside 1.." + maxBatch);
         for (int a = 0; a < inputs.length; a++) {
             for (int b = 0; b < batch; b++) {
@@ -43,17 +43,13 @@ final class ScriptedAgents {
     }
 
     /** The engine part: each module once over the first {@code batch} packed inputs. */
-    float[] run(int batch) {
+    @Override
+    public float[] run(int batch) {
         float[] logits = new float[inputs.length * batch * 3];
         for (int a = 0; a < inputs.length; a++) {
             float[] out = modules.get(a).forward(inputs[a].rows(batch), batch);
             System.arraycopy(out, 0, logits, a * batch * 3, batch * 3);
         }
         return logits;
-    }
-
-    float[] logits(float[][] matrices, int batch) {
-        pack(matrices, batch);
-        return run(batch);
     }
 }

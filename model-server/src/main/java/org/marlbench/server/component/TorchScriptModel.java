@@ -14,6 +14,8 @@ import java.util.List;
 final class TorchScriptModel implements AutoCloseable {
     /** Matrices of the trial forward: several, so batch-mixing shows; realistic, so the logits mean something. */
     static final int TRIAL_MATRICES = 4;
+    /** The files a folder must hold, in load order (SPEC section 1, "Trained weights"). */
+    static final List<String> FILES = List.of("mlmi.pt", "nwrqk.pt", "regime.pt", ModuleContract.GATING_FILE);
 
     final Path dir;
     /** mlmi, nwrqk, regime: in {@link StrategicComponent#AGENTS} order. */
@@ -34,16 +36,7 @@ final class TorchScriptModel implements AutoCloseable {
      * @throws IllegalArgumentException naming the file and the expected shapes, if anything is wrong
      */
     static TorchScriptModel load(Path dir, List<AgentSpec> specs, NDManager root, int cols) {
-        List<ModuleContract> contracts = ModuleContract.all(specs);
-        if (!Files.isDirectory(dir)) {
-            throw new IllegalArgumentException("model.torchscript.dir=" + dir + " is not a directory; it must hold "
-                    + contracts.stream().map(ModuleContract::file).toList());
-        }
-        List<String> missing = new ArrayList<>();
-        for (ModuleContract c : contracts) {
-            if (!Files.isRegularFile(dir.resolve(c.file()))) missing.add(dir.resolve(c.file()) + " is missing: " + c.expectation());
-        }
-        if (!missing.isEmpty()) throw new IllegalArgumentException(String.join("\n", missing));
+        List<ModuleContract> contracts = checkFolder(dir, specs);
         int rows = specs.get(0).rows();
         float[][] matrices = new float[TRIAL_MATRICES][];
         for (int i = 0; i < matrices.length; i++) matrices[i] = MarketMatrices.generate(7_000 + i, rows, cols);
@@ -65,6 +58,25 @@ final class TorchScriptModel implements AutoCloseable {
             throw e;
         }
         return new TorchScriptModel(dir, List.copyOf(loaded.subList(0, 3)), loaded.get(3), specs);
+    }
+
+    /**
+     * The cheap part of {@link #load}, without the engine: the folder exists and holds the four files.
+     *
+     * @throws IllegalArgumentException naming every missing file and the shapes it must have
+     */
+    static List<ModuleContract> checkFolder(Path dir, List<AgentSpec> specs) {
+        List<ModuleContract> contracts = ModuleContract.all(specs);
+        if (!Files.isDirectory(dir)) {
+            throw new IllegalArgumentException("model.torchscript.dir=" + dir + " is not a directory; it must hold "
+                    + contracts.stream().map(ModuleContract::file).toList());
+        }
+        List<String> missing = new ArrayList<>();
+        for (ModuleContract c : contracts) {
+            if (!Files.isRegularFile(dir.resolve(c.file()))) missing.add(dir.resolve(c.file()) + " is missing: " + c.expectation());
+        }
+        if (!missing.isEmpty()) throw new IllegalArgumentException(String.join("\n", missing));
+        return contracts;
     }
 
     /** The four files as loaded, with their SHA-256, in order mlmi, nwrqk, regime, gating. */

@@ -109,4 +109,18 @@ final class TorchScriptFixtures {
                     + "\nactual   " + java.util.Arrays.toString(actual));
         }
     }
+
+    /** The component's decision against Python's float64 one (expected.json "decisions"), to 1e-5. */
+    static void assertDecision(JsonNode d, Decision actual, String what) {
+        assertEquals(d.get("action").asText(), actual.action().name().toLowerCase(java.util.Locale.ROOT), what);
+        assertEquals(d.get("confidence").asDouble(), actual.confidence(), 1e-5, what);
+        assertEquals(d.get("uncertainty").asDouble(), actual.uncertainty(), 1e-5, what);
+        assertEquals(d.get("shouldProceed").asBoolean(), actual.shouldProceed(), what);
+        assertEquals(d.get("regime").asText(), actual.regime().name().toLowerCase(java.util.Locale.ROOT), what);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(doubles(d.get("ensembleProbabilities")), actual.ensembleProbabilities(), 1e-5, what);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(doubles(d.get("individualConfidences")), actual.individualConfidences(), 1e-5, what);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(doubles(d.get("gatingWeights")), actual.gatingWeights(), 1e-5, what);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(doubles(d.get("agentContributions")), actual.agentContributions(), 1e-5, what);
+        assertEquals(List.of(), actual.fallbackAgents(), what);
+    }
 }
