@@ -1,9 +1,11 @@
 package org.marlbench.server;
 
 import io.javalin.Javalin;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.marlbench.server.component.ComponentSettings;
 import org.marlbench.server.component.MatrixShape;
+import org.marlbench.server.component.ModelInfo;
 import org.marlbench.server.component.StrategicComponent;
 import org.marlbench.server.http.DecisionMetrics;
 import org.marlbench.server.http.HttpApp;
@@ -36,8 +38,16 @@ public final class ModelServer implements AutoCloseable {
 
     /** Starts the server with the real component, built from the same settings (model.* checked before binding). */
     public static ModelServer start(Settings settings) {
+        return start(settings, failure -> { });
+    }
+
+    /**
+     * Same, and tells {@code onLoadFailure} if the component cannot be built (after /health went DOWN with
+     * the reason): the main exits then, rather than serve 503s forever.
+     */
+    public static ModelServer start(Settings settings, Consumer<RuntimeException> onLoadFailure) {
         ComponentSettings component = ComponentSettings.from(settings);
-        return start(settings, () -> StrategicComponent.create(component));
+        return start(settings, () -> StrategicComponent.create(component), onLoadFailure);
     }
 
     /**
@@ -47,6 +57,11 @@ public final class ModelServer implements AutoCloseable {
      * @throws IllegalArgumentException for a bad server.*, sidecar.* or model.* value
      */
     public static ModelServer start(Settings settings, Supplier<StrategicComponent> loader) {
+        return start(settings, loader, failure -> { });
+    }
+
+    private static ModelServer start(Settings settings, Supplier<StrategicComponent> loader,
+                                     Consumer<RuntimeException> onLoadFailure) {
         HttpSettings http = HttpSettings.from(settings);
         MatrixShape shape = ComponentSettings.from(settings).shape(); // requests are checked against the component's shape
         ModelHolder model = new ModelHolder();
@@ -60,23 +75,32 @@ public final class ModelServer implements AutoCloseable {
             sampler.close();
             throw e;
         }
-        Thread t = new Thread(() -> load(model, loader), "model-loader");
+        Thread t = new Thread(() -> load(model, loader, onLoadFailure), "model-loader");
         t.setDaemon(true);
         t.start();
         return new ModelServer(http, model, sampler, app, t);
     }
 
-    private static void load(ModelHolder model, Supplier<StrategicComponent> loader) {
+    private static void load(ModelHolder model, Supplier<StrategicComponent> loader, Consumer<RuntimeException> onLoadFailure) {
         long t0 = System.nanoTime();
         try {
             StrategicComponent c = loader.get();
             model.loaded(c);
-            LOG.info("model loaded in {} ms: {} {}, {} parameters, seed {}", (System.nanoTime() - t0) / 1_000_000,
-                    c.engineName(), c.engineVersion(), c.parameterCount(), c.seed());
+            ModelInfo m = c.model();
+            LOG.info("model loaded in {} ms: {} {}, source {}, {} parameters, seed {}, agents {}, gating {}{}",
+                    (System.nanoTime() - t0) / 1_000_000, c.engineName(), c.engineVersion(), m.source().key(),
+                    m.parameters(), m.seed(), m.agentsRunAs(), m.gatingRunsAs(),
+                    m.files().stream().map(f -> ", " + f.name() + " sha256 " + f.sha256()).reduce("", String::concat));
         } catch (RuntimeException | Error e) {
-            model.failed(e.toString());
+            model.failed(reason(e));
             LOG.error("model failed to load after {} ms; /health stays DOWN", (System.nanoTime() - t0) / 1_000_000, e);
+            onLoadFailure.accept(e instanceof RuntimeException re ? re : new IllegalStateException(e.toString(), e));
         }
+    }
+
+    /** A bad model file or value (IllegalArgumentException) says what is wrong in its message; anything else by its type too. */
+    static String reason(Throwable e) {
+        return e instanceof IllegalArgumentException && e.getMessage() != null ? e.getMessage() : e.toString();
     }
 
     public int port() {

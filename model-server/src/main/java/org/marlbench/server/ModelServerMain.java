@@ -9,7 +9,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Starts the model server. Prints exactly one line on stdout once bound,
  * {@code MODEL_SERVER_URL=http://127.0.0.1:<port>}, which the simulations parse; logs go to
- * stderr. Exit code 2 = bad configuration (one line on stderr), 1 = could not start.
+ * stderr. Exit code 2 = bad configuration (one line on stderr), also when the model cannot be built
+ * from it (e.g. a TorchScript file of the wrong shape: the message names the file and the shapes it
+ * must have; /health said DOWN with the same reason until then), 1 = could not start.
  */
 public final class ModelServerMain {
     public static final String URL_PREFIX = "MODEL_SERVER_URL=";
@@ -38,7 +40,7 @@ public final class ModelServerMain {
 
         ModelServer server;
         try {
-            server = ModelServer.start(settings);
+            server = ModelServer.start(settings, ModelServerMain::exitOnLoadFailure);
         } catch (RuntimeException e) {
             String reason = e.getMessage();
             Throwable cause = e.getCause();
@@ -56,5 +58,14 @@ public final class ModelServerMain {
         System.out.println(URL_PREFIX + server.url());
         System.out.flush();
         log.info("listening on {}", server.url());
+    }
+
+    /** The model cannot be built: a server that can only answer 503 is no use to anyone. */
+    private static void exitOnLoadFailure(RuntimeException e) {
+        boolean configuration = e instanceof IllegalArgumentException;
+        System.err.println("model-server: " + (configuration ? "configuration error: " : "model failed to load: ")
+                + ModelServer.reason(e));
+        System.err.flush();
+        System.exit(configuration ? 2 : 1);
     }
 }
