@@ -11,11 +11,14 @@ import org.marlbench.bench.stats.Histograms;
 
 /**
  * Warm-up until steady state, for every server JVM of the run in turn: the load goes to one server
- * for a window, then to the next one that is not warm yet. A server is warm when its last
- * {@code stableWindows} window medians (successful requests, µs) lie within {@code tolerancePercent}
- * of each other and it has had {@code minRequests} requests; after {@code maxSeconds} of windows it
- * counts as done without having converged (the report says so). Thread-safe; the window switch is
- * the only synchronised step, once per window.
+ * for a window, then to the next. A server is steady when its last {@code stableWindows} window
+ * medians (successful requests, µs) lie within {@code tolerancePercent} of each other and do not
+ * still trend (least-squares slope under a quarter of the tolerance per window: a JIT that is still
+ * compiling makes the medians creep down by a per cent or two a window, which a band alone lets
+ * through), and it has had {@code minRequests} requests. Every server keeps its turns until all are
+ * steady, so the servers of both sides of an A/B run end the warm-up equally warm; a server out of
+ * its {@code maxSeconds} stops getting turns and counts as not converged (the report says so).
+ * Thread-safe; the window switch is the only synchronised step, once per window.
  */
 public final class SteadyStateWarmup {
     /** Fewer successful requests than this in a window give no median (the window does not count). */
@@ -40,7 +43,7 @@ public final class SteadyStateWarmup {
         final AtomicLong requests = new AtomicLong();
         long nanos;
         boolean converged;
-        boolean finished;
+        boolean outOfTime;
     }
 
     /** @param minNanos the warm-up lasts at least this long (a closed model's user ramp happens in it) */
@@ -95,9 +98,13 @@ public final class SteadyStateWarmup {
         }
         int f = current.fork().index();
         close(traces[f], nowNanos);
-        for (int step = 1; step <= forks.size(); step++) {
-            int next = (f + step) % forks.size();
-            if (!traces[next].finished) return open(next, nowNanos);
+        boolean allSteady = true;
+        for (Trace t : traces) allSteady &= t.converged || t.outOfTime;
+        if (!allSteady) {
+            for (int step = 1; step <= forks.size(); step++) {
+                int next = (f + step) % forks.size();
+                if (!traces[next].outOfTime) return open(next, nowNanos);
+            }
         }
         done = true;
         endNanos = nowNanos;
@@ -117,19 +124,31 @@ public final class SteadyStateWarmup {
         t.nanos += nowNanos - windowStartNanos;
         if (h.getTotalCount() >= MIN_WINDOW_SAMPLES) t.medians.add(h.getValueAtPercentile(50));
         t.converged = t.requests.get() >= settings.minRequests() && steady(t.medians);
-        t.finished = t.converged || t.nanos >= settings.maxSeconds() * 1_000_000_000L;
+        t.outOfTime = t.nanos >= settings.maxSeconds() * 1_000_000_000L;
     }
 
     boolean steady(List<Long> medians) {
         int n = settings.stableWindows();
         if (medians.size() < n) return false;
+        List<Long> last = medians.subList(medians.size() - n, medians.size());
         long min = Long.MAX_VALUE;
         long max = Long.MIN_VALUE;
-        for (long m : medians.subList(medians.size() - n, medians.size())) {
+        double mean = 0;
+        for (long m : last) {
             min = Math.min(min, m);
             max = Math.max(max, m);
+            mean += m / (double) n;
         }
-        return min > 0 && (max - min) * 100.0 <= settings.tolerancePercent() * min;
+        if (min <= 0 || (max - min) * 100.0 > settings.tolerancePercent() * min) return false;
+        // least-squares slope over the window index, as a share of the mean per window
+        double xMean = (n - 1) / 2.0;
+        double sxy = 0;
+        double sxx = 0;
+        for (int i = 0; i < n; i++) {
+            sxy += (i - xMean) * (last.get(i) - mean);
+            sxx += (i - xMean) * (i - xMean);
+        }
+        return Math.abs(sxy / sxx) * 100.0 <= settings.tolerancePercent() / 4 * mean;
     }
 
     /** What happened, for stats.json and the report. */

@@ -95,7 +95,7 @@ class BenchSettingsTest {
         CompareSettings ref = load("compare.ref", "main").compare();
         assertEquals(CompareSettings.Mode.REF, ref.mode());
         assertEquals(Path.of("/tmp/repo/target/ab-reference"), ref.buildDir());
-        assertEquals(4 * 8 * 2.0, ref.measuredSeconds(), 1e-9, "4 blocks x 8 rounds x 2 s");
+        assertEquals(4 * 8 * 1.0, ref.measuredSeconds(), 1e-9, "4 blocks x 8 rounds x 1 s");
 
         CompareSettings url = load("compare.baseUrl", "http://127.0.0.1:1/", "baseUrl", "http://127.0.0.1:2").compare();
         assertEquals(CompareSettings.Mode.URL, url.mode());
