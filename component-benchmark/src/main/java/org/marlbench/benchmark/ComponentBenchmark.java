@@ -9,6 +9,7 @@ import org.marlbench.server.Settings;
 import org.marlbench.server.component.Decision;
 import org.marlbench.server.component.MarketMatrices;
 import org.marlbench.server.component.MatrixShape;
+import org.marlbench.server.component.ModelInfo;
 import org.marlbench.server.component.StrategicComponent;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -17,6 +18,7 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -34,10 +36,16 @@ import org.openjdk.jmh.runner.IterationType;
  * percentiles (p0.50, p0.99, ... in the result table); the trial teardown prints what JMH cannot
  * know: decisions/s over the measurement iterations, the mean micro-batch size, fallbacks and RSS.
  *
+ * <p>{@code -p source=seeded,torchscript,torchscript-modules} runs the same decisions on each model
+ * source back to back (same minutes, so their ratio survives a noisy machine): the seeded networks, the
+ * TorchScript files of {@code torchscriptDir} as the server runs them (plain files copied into the
+ * stacked pass), and the same files forced to run as modules (model.torchscript.stack=false).
+ *
  * <pre>
  * mvn -o -q -pl component-benchmark -am package -DskipTests
- * java -jar component-benchmark/target/benchmarks.jar
- * java -jar component-benchmark/target/benchmarks.jar -jvmArgsAppend -Dmodel.engine.runners=2   # any model.* key
+ * java -jar component-benchmark/target/benchmarks.jar ComponentBenchmark
+ * java -jar component-benchmark/target/benchmarks.jar ComponentBenchmark -jvmArgsAppend -Dmodel.engine.runners=2   # any model.* key
+ * java -jar component-benchmark/target/benchmarks.jar ComponentBenchmark.oneThread -p source=seeded,torchscript,torchscript-modules
  * </pre>
  */
 @BenchmarkMode(Mode.SampleTime)
@@ -49,6 +57,14 @@ import org.openjdk.jmh.runner.IterationType;
 public class ComponentBenchmark {
     /** Different matrices, so the JIT and the caches see varied data (a power of two: index by mask). */
     static final int MATRICES = 16;
+
+    /** seeded | torchscript (the files as the server runs them) | torchscript-modules (model.torchscript.stack=false). */
+    @Param({"seeded"})
+    public String source;
+
+    /** The files for the torchscript sources; the default is the seeded model exported (SPEC's widths), from the repository root. */
+    @Param({"model-server/src/test/resources/torchscript/seeded"})
+    public String torchscriptDir;
 
     private StrategicComponent component;
     private float[][] matrices;
@@ -73,11 +89,25 @@ public class ComponentBenchmark {
 
     @Setup(Level.Trial)
     public void create() {
-        Settings settings = Settings.load(); // -D model.* keys, as the server reads them
+        Settings settings = withSource(Settings.load()); // -D model.* keys, as the server reads them
         component = StrategicComponent.create(settings);
         MatrixShape shape = component.shape();
         matrices = new float[MATRICES][];
         for (int i = 0; i < MATRICES; i++) matrices[i] = MarketMatrices.generate(1000 + i, shape.rows(), shape.columns());
+    }
+
+    /** model.source and model.torchscript.* from the parameters (they win over -D values). */
+    private Settings withSource(Settings settings) {
+        if (source.equals("seeded")) return settings.with("model.source", "seeded").with("model.torchscript.dir", "");
+        if (!source.equals("torchscript") && !source.equals("torchscript-modules")) {
+            throw new IllegalArgumentException("-p source must be seeded, torchscript or torchscript-modules, got '" + source + "'");
+        }
+        Path dir = Path.of(torchscriptDir).toAbsolutePath().normalize();
+        if (!Files.isDirectory(dir)) {
+            throw new IllegalArgumentException(dir + " is not a directory: run from the repository root or pass -p torchscriptDir=/abs/path");
+        }
+        return settings.with("model.source", "torchscript").with("model.torchscript.dir", dir)
+                .with("model.torchscript.stack", !source.equals("torchscript-modules"));
     }
 
     @Setup(Level.Iteration)
@@ -98,9 +128,11 @@ public class ComponentBenchmark {
 
     @TearDown(Level.Trial)
     public void report(BenchmarkParams benchmark) {
-        System.out.printf(Locale.ROOT, "%n%s, %d thread(s): %.0f decisions/s, mean micro-batch %.2f, fallbacks %d "
-                        + "(time-budget fallbacks mean the machine was busy), process RSS %.1f MiB%n",
-                benchmark.getBenchmark(), benchmark.getThreads(), measuredRequests / (measuredNanos / 1e9),
+        ModelInfo model = component.model();
+        System.out.printf(Locale.ROOT, "%n%s, %d thread(s), source %s (agents %s, gating %s): %.0f decisions/s, mean micro-batch %.2f,"
+                        + " fallbacks %d (time-budget fallbacks mean the machine was busy), process RSS %.1f MiB%n",
+                benchmark.getBenchmark(), benchmark.getThreads(), model.source().key(), model.agentsRunAs(), model.gatingRunsAs(),
+                measuredRequests / (measuredNanos / 1e9),
                 measuredRequests / (double) Math.max(1, measuredBatches), component.fallbackCount(), rssBytes() / 1048576.0);
         component.close();
     }

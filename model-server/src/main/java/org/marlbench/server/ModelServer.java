@@ -1,8 +1,10 @@
 package org.marlbench.server;
 
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.marlbench.server.component.ComponentSettings;
 import org.marlbench.server.component.MatrixShape;
+import org.marlbench.server.component.ModelInfo;
 import org.marlbench.server.component.StrategicComponent;
 import org.marlbench.server.http.BoundAddresses;
 import org.marlbench.server.http.DecisionMetrics;
@@ -38,8 +40,16 @@ public final class ModelServer implements AutoCloseable {
 
     /** Starts the server with the real component, built from the same settings (model.* checked before binding). */
     public static ModelServer start(Settings settings) {
+        return start(settings, failure -> { });
+    }
+
+    /**
+     * Same, and tells {@code onLoadFailure} if the component cannot be built (after /health went DOWN with
+     * the reason): the main exits then, rather than serve 503s forever.
+     */
+    public static ModelServer start(Settings settings, Consumer<RuntimeException> onLoadFailure) {
         ComponentSettings component = ComponentSettings.from(settings);
-        return start(settings, () -> StrategicComponent.create(component));
+        return start(settings, () -> StrategicComponent.create(component), onLoadFailure);
     }
 
     /**
@@ -49,6 +59,11 @@ public final class ModelServer implements AutoCloseable {
      * @throws IllegalArgumentException for a bad server.*, sidecar.* or model.* value
      */
     public static ModelServer start(Settings settings, Supplier<StrategicComponent> loader) {
+        return start(settings, loader, failure -> { });
+    }
+
+    private static ModelServer start(Settings settings, Supplier<StrategicComponent> loader,
+                                     Consumer<RuntimeException> onLoadFailure) {
         HttpSettings httpSettings = HttpSettings.from(settings);
         MatrixShape shape = ComponentSettings.from(settings).shape(); // requests are checked against the component's shape
         ModelHolder model = new ModelHolder();
@@ -65,7 +80,7 @@ public final class ModelServer implements AutoCloseable {
         }
         ModelServer server = new ModelServer(httpSettings, model, sampler, http);
         server.reportAddresses();
-        server.loader = new Thread(() -> server.load(loader), "model-loader");
+        server.loader = new Thread(() -> server.load(loader, onLoadFailure), "model-loader");
         server.loader.setDaemon(true);
         server.loader.start();
         return server;
@@ -84,7 +99,7 @@ public final class ModelServer implements AutoCloseable {
         for (String url : addresses.urls()) LOG.warn("answering on {}", url);
     }
 
-    private void load(Supplier<StrategicComponent> loader) {
+    private void load(Supplier<StrategicComponent> loader, Consumer<RuntimeException> onLoadFailure) {
         long t0 = System.nanoTime();
         try {
             StrategicComponent c = loader.get();
@@ -98,12 +113,21 @@ public final class ModelServer implements AutoCloseable {
                 LOG.info("model loaded after the server stopped; closed it");
                 return;
             }
-            LOG.info("model loaded in {} ms: {} {}, {} parameters, seed {}", (System.nanoTime() - t0) / 1_000_000,
-                    c.engineName(), c.engineVersion(), c.parameterCount(), c.seed());
+            ModelInfo m = c.model();
+            LOG.info("model loaded in {} ms: {} {}, source {}, {} parameters, seed {}, agents {}, gating {}{}",
+                    (System.nanoTime() - t0) / 1_000_000, c.engineName(), c.engineVersion(), m.source().key(),
+                    m.parameters(), m.seed(), m.agentsRunAs(), m.gatingRunsAs(),
+                    m.files().stream().map(f -> ", " + f.name() + " sha256 " + f.sha256()).reduce("", String::concat));
         } catch (RuntimeException | Error e) {
             model.failed(e);
             LOG.error("model failed to load after {} ms; /health stays DOWN", (System.nanoTime() - t0) / 1_000_000, e);
+            onLoadFailure.accept(e instanceof RuntimeException re ? re : new IllegalStateException(e.toString(), e));
         }
+    }
+
+    /** A bad model file or value (IllegalArgumentException) says what is wrong in its message; anything else by its type too. */
+    static String reason(Throwable e) {
+        return e instanceof IllegalArgumentException && e.getMessage() != null ? e.getMessage() : e.toString();
     }
 
     /** The port it is bound to (still known after stop(), when the connector no longer says it). */

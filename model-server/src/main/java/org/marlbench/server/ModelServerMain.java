@@ -10,8 +10,10 @@ import org.slf4j.LoggerFactory;
  * Starts the model server. Prints exactly one line on stdout once bound,
  * {@code MODEL_SERVER_URL=http://127.0.0.1:<port>} (the real address: for a wildcard bind an interface
  * address, never 0.0.0.0), which the simulations parse; logs go to stderr. Exit code 2 = bad
- * configuration (one line on stderr), 1 = could not start. SIGTERM stops it gracefully
- * ({@link ModelServer#stop()}).
+ * configuration (one line on stderr), also when the model cannot be built from it (e.g. a
+ * TorchScript file of the wrong shape: the message names the file and the shapes it must have;
+ * /health said DOWN with the same reason until then), 1 = could not start. SIGTERM stops it
+ * gracefully ({@link ModelServer#stop()}).
  */
 public final class ModelServerMain {
     public static final String URL_PREFIX = "MODEL_SERVER_URL=";
@@ -42,7 +44,7 @@ public final class ModelServerMain {
 
         ModelServer server;
         try {
-            server = ModelServer.start(settings);
+            server = ModelServer.start(settings, ModelServerMain::exitOnLoadFailure);
         } catch (RuntimeException e) {
             String reason = e.getMessage();
             Throwable cause = e.getCause();
@@ -66,5 +68,14 @@ public final class ModelServerMain {
     static String loggable(String key, String value) {
         if (!SECRET_KEYS.contains(key)) return value;
         return value.isEmpty() ? "(empty)" : "(set)";
+    }
+
+    /** The model cannot be built: a server that can only answer 503 is no use to anyone. */
+    private static void exitOnLoadFailure(RuntimeException e) {
+        boolean configuration = e instanceof IllegalArgumentException;
+        System.err.println("model-server: " + (configuration ? "configuration error: " : "model failed to load: ")
+                + ModelServer.reason(e));
+        System.err.flush();
+        System.exit(configuration ? 2 : 1);
     }
 }

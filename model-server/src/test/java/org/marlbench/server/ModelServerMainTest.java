@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The main as the simulations run it: a separate JVM, its stdout line, its exit codes. */
 class ModelServerMainTest {
 
-    private static ProcessBuilder java(Path dir, String... props) {
+    static ProcessBuilder java(Path dir, String... props) {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-cp");

@@ -22,7 +22,8 @@ class BenchmarkOutputsIT {
     static final Path GATLING = Path.of(System.getProperty("gatling.resultsDir", "target/gatling"));
 
     @ParameterizedTest
-    @ValueSource(strings = {"SingleInferenceSimulation", "ConcurrentUsersSimulation", "ErrorPathSimulation"})
+    @ValueSource(strings = {"SingleInferenceSimulation", "ConcurrentUsersSimulation", "ErrorPathSimulation", "SoakSimulation",
+            "CapacitySimulation"})
     void simulationLeftStatsAndReport(String simulation) throws IOException {
         Path stats = BENCHMARK.resolve(simulation).resolve("stats.json");
         assertTrue(Files.isRegularFile(stats), "missing " + stats);
@@ -32,6 +33,13 @@ class BenchmarkOutputsIT {
         assertTrue(json.at("/requests/decision/count").asLong() > 0, "no measured decisions in " + stats);
         assertTrue(json.at("/resources/series").size() > 0, "no resource samples in " + stats);
         assertTrue(json.path("checks").size() > 0);
+        if (simulation.equals("SoakSimulation")) {
+            assertTrue(json.at("/diagnostics/leak/series").size() >= 1, "leak verdict in " + stats);
+            assertTrue(json.at("/diagnostics/profile/topLines").size() > 0, "JFR profile with lines in " + stats);
+        }
+        if (simulation.equals("CapacitySimulation")) {
+            assertTrue(json.at("/diagnostics/capacity/steps").size() >= 1, "capacity steps in " + stats);
+        }
 
         String prefix = simulation.toLowerCase(Locale.ROOT) + "-";
         try (Stream<Path> runs = Files.list(GATLING)) {

@@ -1,7 +1,6 @@
 package org.marlbench.simulations;
 
 import static io.gatling.javaapi.core.CoreDsl.*;
-import static io.gatling.javaapi.http.HttpDsl.*;
 
 import io.gatling.javaapi.core.*;
 import io.gatling.javaapi.http.*;
@@ -9,19 +8,20 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.marlbench.bench.config.BenchmarkConfig;
-import org.marlbench.bench.config.InjectionProfile;
-import org.marlbench.bench.run.BenchmarkRun;
-import org.marlbench.bench.stats.Check;
-import org.marlbench.bench.stats.LatencyChecks;
-import org.marlbench.bench.stats.RequestStats;
+import org.marlbench.bench.load.InjectionProfile;
+import org.marlbench.bench.results.CheckResult;
+import org.marlbench.bench.results.LatencyChecks;
+import org.marlbench.bench.results.RequestResult;
+import org.marlbench.bench.run.Benchmark;
 import org.marlbench.feeders.MarketFeed;
 import org.marlbench.feeders.MarketRecord;
 
 /**
  * Many users at once: throughput and tail latency under load. By default a closed model of
- * {@code users} concurrent users for {@code loadDurationSeconds} after a short ramp;
- * {@code -Dprofile=open|ramp|stairs|spike} switches the injection (see README). A single
- * warm-up user runs first; its requests are outside every assertion.
+ * {@code users} concurrent users, started over a short ramp, warming up until the servers are
+ * steady, then measured for {@code loadDurationSeconds} (in an A/B run: for the rounds, alternating
+ * between the reference and this build); {@code -Dprofile=open|ramp|stairs|spike} switches the
+ * injection (see simulations/README.md).
  */
 public class ConcurrentUsersSimulation extends Simulation {
 
@@ -29,54 +29,48 @@ public class ConcurrentUsersSimulation extends Simulation {
     List<MarketRecord> market = MarketFeed.load();
     MarketBodies marketBodies = MarketBodies.circular(market);
 
-    // The benchmark around Gatling: config, model server, µs statistics, stats.json.
-    BenchmarkRun run = BenchmarkRun.open(getClass(), "decision", market.get(0).bodyJson());
-    BenchmarkConfig config = run.config();
-    InjectionProfile injection = run.loaded().injection();
+    // The benchmark around Gatling: settings, the server(s), µs statistics, the pipeline after the load.
+    Benchmark bench = Benchmark.open(getClass(), Benchmark.Workload.CONCURRENT, market.get(0).bodyJson());
+    BenchmarkConfig config = bench.config();
+    InjectionProfile injection = InjectionProfile.from(bench.settings().properties(), config);
 
     // Behaviours
-    ChainBuilder decide(String requestName) {
-        return DecisionApi.decide(marketBodies, run.registry(), requestName);
-    }
+    ChainBuilder warmUp = bench.warmUp(DecisionApi.decide(marketBodies, bench, Benchmark.WARMUP, bench.warmupSlots()));
+    ChainBuilder decide = DecisionApi.decide(marketBodies, bench, Benchmark.DECISION, bench.measuredSlots());
 
-    ChainBuilder warmUp = repeat(config.warmupIterations()).on(decide(BenchmarkRun.WARMUP));
-
-    // Pass/fail of what Gatling cannot see (resources, server health, baseline): a last request.
-    List<Check> checks(Map<String, RequestStats> requests) {
-        RequestStats decision = requests.get("decision");
+    // Pass/fail of what Gatling cannot see (resources, servers, comparison): a last request.
+    List<CheckResult> checks(Map<String, RequestResult> requests) {
+        RequestResult decision = requests.get(Benchmark.DECISION);
         return List.of(
-                LatencyChecks.throughputAtLeast(decision, config.minThroughputOps()),
-                LatencyChecks.clientPercentileBelow(decision, 95, config.targetP95Ms()),
-                LatencyChecks.failedBelowPercent(decision, 10.0));
+                LatencyChecks.throughputAtLeast(Benchmark.DECISION, decision, config.minThroughputOps()),
+                LatencyChecks.clientPercentileBelow(Benchmark.DECISION, decision, 95, config.targetP95Ms()),
+                LatencyChecks.failedBelowPercent(Benchmark.DECISION, decision, 10.0));
     }
 
-    ChainBuilder verdict = run.verdict(this::checks);
+    ChainBuilder verdict = bench.verdict(this::checks);
 
     // Protocol: kept-alive connections shared by all users, JSON both ways.
-    HttpProtocolBuilder httpProtocol = DecisionApi.protocol(run.baseUrl());
+    HttpProtocolBuilder httpProtocol = DecisionApi.protocol(bench);
 
-    // Scenarios: closed-model users loop on their kept-alive connection; open-model arrivals send one each.
-    ScenarioBuilder warmUpUser = scenario("warm-up").exec(warmUp);
-    PopulationBuilder traders = injection.inject("concurrent decisions", decide("decision"));
+    // Scenarios: users warm up, then decide as long as the load lasts; a judge runs the verdict.
+    PopulationBuilder traders = injection.inject("concurrent decisions", warmUp, decide, bench.traffic()::measuring);
     ScenarioBuilder judge = scenario("verdict").exec(verdict);
 
     {
-        run.describeInjection(injection.asMap());
+        bench.describeInjection(injection.describe());
 
-        setUp(warmUpUser.injectOpen(atOnceUsers(1))
-                .andThen(traders
-                        .andThen(judge.injectOpen(atOnceUsers(1)))))
+        setUp(traders.andThen(judge.injectOpen(atOnceUsers(1))))
                 .protocols(httpProtocol)
-                .maxDuration(Duration.ofSeconds(injection.totalSeconds() + 120L))
+                .maxDuration(Duration.ofSeconds(injection.totalSeconds() + 600L))
                 .assertions(
-                        details("decision").requestsPerSec().gte(config.minThroughputOps()),
-                        details("decision").responseTime().percentile(95.0).lt(config.targetP95Ms()),
-                        details("decision").failedRequests().percent().lt(10.0),
-                        run.verdictPassed());
+                        details(Benchmark.DECISION).requestsPerSec().gte(config.minThroughputOps()),
+                        details(Benchmark.DECISION).responseTime().percentile(95.0).lt(config.targetP95Ms()),
+                        details(Benchmark.DECISION).failedRequests().percent().lt(10.0),
+                        bench.verdictPassed());
     }
 
     @Override
     public void after() {
-        run.finish(this::checks);
+        bench.finish(this::checks);
     }
 }

@@ -6,7 +6,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The batch policy of one stacked forward pass: the circuit breakers decide which agents run, the pass
+ * The batch policy of one forward pass (the agents, and gating.pt when it runs as a module): the circuit breakers decide which agents run, the pass
  * runs, the agent budget and each request's output decide who falls back. Called under one engine
  * lane's lock (see {@link MicroBatcher}), so one pass at a time per lane; the breakers are shared by
  * all lanes and are thread-safe.
@@ -33,8 +33,12 @@ final class BatchRunner {
         }
     }
 
-    /** One outcome per request of the batch, same order. */
-    List<Outcome> run(StackedForward forward, List<float[]> batch) {
+    /**
+     * One outcome per request of the batch, same order. With gating.pt run as a module its call is part
+     * of the pass (timed with it; if it throws, the pass failed); a request whose gating logits are
+     * missing or non-finite gets zeros, i.e. the context biases alone decide its gating weights.
+     */
+    List<Outcome> run(EngineLane lane, List<float[]> batch) {
         int n = StackedForward.AGENTS;
         int size = batch.size();
         boolean[] allowed = new boolean[n];
@@ -45,19 +49,22 @@ final class BatchRunner {
         }
         String[] batchReason = new String[n];
         float[] logits = null;
+        float[] gatingLogits = null;
         long t0 = System.nanoTime();
         long forwardNanos = 0;
         if (anyAllowed) {
             try {
-                forward.pack(batch.toArray(new float[0][]), size);
+                lane.pack(batch.toArray(new float[0][]), size);
                 long f0 = System.nanoTime();
                 faults.beforeForward();
-                logits = forward.run(size);
+                logits = lane.agents().run(size);
+                if (lane.gating() != null) gatingLogits = lane.gating().run(size);
                 forwardNanos = System.nanoTime() - f0; // the agent budget times the engine only
                 faults.afterForward(logits, size);
             } catch (RuntimeException e) {
                 LOG.warn("engine forward pass failed for a batch of {}: {}", size, e.toString());
                 for (int a = 0; a < n; a++) batchReason[a] = "engine error";
+                gatingLogits = null;
             }
         }
         String timeout = forwardNanos > agentBudgetNanos ? overAgentBudget : null;
@@ -88,9 +95,20 @@ final class BatchRunner {
             if (logits != null) {
                 for (int a = 0; a < n; a++) System.arraycopy(logits, (a * size + b) * 3, mine, a * 3, 3);
             }
-            out.add(new Outcome(mine, reasons[b], batchNanos, size));
+            out.add(new Outcome(mine, reasons[b], lane.gating() == null ? null : gatingRow(gatingLogits, b), batchNanos, size));
         }
         return out;
+    }
+
+    /** Request b's 3 gating logits; zeros (context biases only) when gating.pt did not run or gave a non-finite row. */
+    private static float[] gatingRow(float[] gatingLogits, int b) {
+        float[] row = new float[3];
+        if (gatingLogits == null) return row;
+        int base = b * 3;
+        if (Float.isFinite(gatingLogits[base]) && Float.isFinite(gatingLogits[base + 1]) && Float.isFinite(gatingLogits[base + 2])) {
+            System.arraycopy(gatingLogits, base, row, 0, 3);
+        }
+        return row;
     }
 
     CircuitBreaker breaker(int agent) {

@@ -7,8 +7,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Building a ready component: the parameters (loaded from model.parametersFile, or initialised from the
- * seed and saved when asked), the engine, then a warm-up so the first real request runs warm. Closing
+ * Building a ready component: the networks (model.source=seeded: the parameters loaded from
+ * model.parametersFile, or initialised from the seed and saved when asked; torchscript: the four files,
+ * checked, see {@link Networks#torchscript}), the engine, then a warm-up so the first real request runs warm. Closing
  * is the component's own (it must wait for running decisions first).
  */
 final class ComponentLifecycle {
@@ -22,9 +23,19 @@ final class ComponentLifecycle {
     }
 
     static StrategicComponent create(ComponentSettings s) {
-        Parameters parameters = loadOrInitialise(s);
+        if (s.source() == ModelSource.TORCHSCRIPT) {
+            TorchScriptModel.checkFolder(s.torchscriptDir(), s.agents()); // a missing file fails before the engine loads
+        }
+        Parameters parameters = s.source() == ModelSource.SEEDED ? loadOrInitialise(s) : null;
         Engine engine = NativeEngine.load(s.engineThreads());
-        StrategicComponent component = new StrategicComponent(s, parameters, engine);
+        Networks networks = parameters != null ? Networks.seeded(engine, parameters) : Networks.torchscript(engine, s);
+        StrategicComponent component;
+        try {
+            component = new StrategicComponent(s, networks, engine);
+        } catch (RuntimeException | Error e) {
+            networks.close();
+            throw e;
+        }
         try {
             warmUp(component, s);
         } catch (RuntimeException | Error e) {
@@ -67,8 +78,12 @@ final class ComponentLifecycle {
         float[][] matrices = new float[maxBatch][];
         for (int i = 0; i < maxBatch; i++) matrices[i] = MarketMatrices.generate(1_000 + i, s.shape().rows(), s.shape().columns());
         for (int pass = 0; pass < WARM_FORWARD_PASSES; pass++) {
-            for (StackedForward lane : c.lanes()) {
-                for (int b = 1; b <= maxBatch; b++) lane.logits(matrices, b);
+            for (EngineLane lane : c.lanes()) {
+                for (int b = 1; b <= maxBatch; b++) {
+                    lane.pack(matrices, b);
+                    lane.agents().run(b);
+                    if (lane.gating() != null) lane.gating().run(b);
+                }
             }
         }
         for (int i = 0; i < WARM_DECISIONS; i++) c.decide(matrices[i % maxBatch]);

@@ -8,12 +8,19 @@ import org.marlbench.server.Settings;
  * The model.* settings, read and range-checked once (a bad value fails with its key named, before
  * anything is built), then passed around as plain values.
  *
+ * @param source          model.source: seeded, or the TorchScript files of model.torchscript.dir
+ * @param torchscriptDir  the folder of mlmi.pt, nwrqk.pt, regime.pt and gating.pt; null for seeded
+ * @param torchscriptStack model.torchscript.stack: plain Linear/ReLU agents, proven equal at start-up, run in
+ *                        the seeded path's stacked pass (false: every file runs as its own module)
  * @param parametersFile  null when model.parametersFile is empty (initialise from the seed)
  * @param seedExplicit    model.seed was set, not left at its default (a parameters file overrides it: warn)
  */
 public record ComponentSettings(
         MatrixShape shape,
         List<AgentSpec> agents,
+        ModelSource source,
+        Path torchscriptDir,
+        boolean torchscriptStack,
         long seed,
         boolean seedExplicit,
         Path parametersFile,
@@ -32,9 +39,14 @@ public record ComponentSettings(
     public static ComponentSettings from(Settings s) {
         MatrixShape shape = MatrixShape.from(s);
         String file = s.string("model.parametersFile");
+        ModelSource source = ModelSource.parse("model.source", s.string("model.source"));
+        Path dir = torchscriptDir(s, source, file);
         return new ComponentSettings(
                 shape,
                 AgentSpec.fromSettings(s, shape),
+                source,
+                dir,
+                s.flag("model.torchscript.stack"),
                 s.longValue("model.seed"),
                 s.isSet("model.seed"),
                 file.isEmpty() ? null : Path.of(file),
@@ -48,5 +60,26 @@ public record ComponentSettings(
                 s.intInRange("model.batch.maxSize", 1, 1024),
                 s.intInRange("model.engine.threads", 1, 256),
                 s.intInRange("model.engine.runners", 1, 64));
+    }
+
+    /** The folder for torchscript; a dir without that source (or a parameters file with it) is a mistake: say so. */
+    private static Path torchscriptDir(Settings s, ModelSource source, String parametersFile) {
+        String dir = s.string("model.torchscript.dir");
+        if (source == ModelSource.SEEDED) {
+            if (!dir.isEmpty()) {
+                throw new IllegalArgumentException("model.torchscript.dir is set but model.source=seeded ignores it:"
+                        + " set model.source=torchscript to load the files, or leave model.torchscript.dir empty");
+            }
+            return null;
+        }
+        if (dir.isEmpty()) {
+            throw new IllegalArgumentException("model.source=torchscript needs model.torchscript.dir: the folder holding "
+                    + String.join(", ", TorchScriptModel.FILES));
+        }
+        if (!parametersFile.isEmpty()) {
+            throw new IllegalArgumentException("model.parametersFile applies to model.source=seeded only;"
+                    + " with model.source=torchscript the weights are the files' own: leave it empty");
+        }
+        return Path.of(dir).toAbsolutePath().normalize();
     }
 }

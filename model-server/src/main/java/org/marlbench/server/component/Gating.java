@@ -39,6 +39,20 @@ final class Gating {
         return Softmax.of(logits);
     }
 
+    /**
+     * Gating weights from a gating module's own logits (an imported gating.pt, SPEC: its outputs come
+     * before the context biases): softmax(logits[from .. from+3) + the context biases).
+     */
+    static double[] weightsFromLogits(float[] logits, int from, SharedContext context) {
+        double[] x = context.asVector();
+        double[] z = new double[3];
+        for (int j = 0; j < 3; j++) {
+            z[j] = logits[from + j];
+            for (int i = 0; i < x.length; i++) z[j] += x[i] * CONTEXT_BIAS[i][j];
+        }
+        return Softmax.of(z);
+    }
+
     /** 1 - entropy(w) / ln 3: 0 for uniform weights, 1 for one-hot. */
     static double confidence(double[] w) {
         return 1 - Softmax.entropy(w, 0) / LN3;

@@ -41,7 +41,7 @@ final class Parameters {
     final float[] gatingWeight;
     final float[] gatingBias;
 
-    private Parameters(long seed, List<AgentSpec> specs, float[][][] weights, float[][][] biases,
+    Parameters(long seed, List<AgentSpec> specs, float[][][] weights, float[][][] biases,
                        float[] gatingWeight, float[] gatingBias) {
         this.seed = seed;
         this.specs = specs;

@@ -31,7 +31,7 @@ import java.util.List;
  * <p>Not thread-safe: each engine runner owns one instance (its input buffer); the weight tensors are
  * shared read-only between instances.
  */
-final class StackedForward {
+final class StackedForward implements AgentForward {
     static final int AGENTS = 3;
     /**
      * Stacked widths are rounded up to a multiple of this (rows of 8 floats = 32 bytes, AVX-aligned).
@@ -120,17 +120,9 @@ final class StackedForward {
         this.input = ByteBuffer.allocateDirect(bytes + 64).alignedSlice(64).order(ByteOrder.nativeOrder());
     }
 
-    /**
-     * Raw head logits for a batch of row-major matrices: result[(a * B + b) * 3 + k] for agent a,
-     * request b, action k. Throws whatever the engine throws. Same as {@link #pack} then {@link #run}.
-     */
-    float[] logits(float[][] matrices, int batch) {
-        pack(matrices, batch);
-        return run(batch);
-    }
-
     /** Copies each agent's column slice of the batch into this lane's input buffer (plain Java). */
-    void pack(float[][] matrices, int batch) {
+    @Override
+    public void pack(float[][] matrices, int batch) {
         if (batch < 1 || batch > maxBatch) throw new IllegalArgumentException("batch " + batch + " outside 1.." + maxBatch);
         int k0 = weights.inputWidth;
         FloatBuffer x = input.asFloatBuffer();
@@ -152,7 +144,8 @@ final class StackedForward {
     }
 
     /** The engine part: the stacked pass over the first {@code batch} packed inputs (what the agent budget times). */
-    float[] run(int batch) {
+    @Override
+    public float[] run(int batch) {
         if (batch < 1 || batch > maxBatch) throw new IllegalArgumentException("batch " + batch + " outside 1.." + maxBatch);
         int k0 = weights.inputWidth;
         ByteBuffer used = input.duplicate().order(ByteOrder.nativeOrder());

@@ -10,7 +10,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The strategic MARL component: three policy MLPs and a gating network on DJL/PyTorch (SPEC section 1).
+ * The strategic MARL component: three policy MLPs and a gating network on DJL/PyTorch (SPEC section 1),
+ * seeded or imported from TorchScript files ({@link Networks}, model.source): the same code after the logits.
  * Thread-safe: {@link #decide} may be called from many threads at once; concurrent calls are
  * micro-batched into one stacked forward pass ({@link EngineLanes}, {@link MicroBatcher}).
  *
@@ -40,7 +41,8 @@ public final class StrategicComponent implements AutoCloseable {
 
     private final ComponentSettings settings;
     private final Engine engine;
-    private final Parameters parameters;
+    private final Networks networks;
+    /** The gating in Java; null when gating.pt runs as a module (its logits come in the {@link Outcome}). */
     private final Gating gating;
     private final BatchRunner runner;
     private final EngineLanes lanes;
@@ -50,18 +52,18 @@ public final class StrategicComponent implements AutoCloseable {
     /** Test aid: faults injected inside the timed forward pass. */
     final ForwardFaults faults;
 
-    StrategicComponent(ComponentSettings settings, Parameters parameters, Engine engine) {
+    StrategicComponent(ComponentSettings settings, Networks networks, Engine engine) {
         this.settings = settings;
         this.engine = engine;
-        this.parameters = parameters;
-        this.gating = new Gating(parameters.gatingWeight, parameters.gatingBias);
+        this.networks = networks;
+        this.gating = networks.gating;
         this.runner = new BatchRunner(settings);
         this.faults = runner.faults;
-        this.lanes = new EngineLanes(engine, parameters, settings, runner);
+        this.lanes = new EngineLanes(networks, settings, runner);
         this.overTotalBudget = "over the " + settings.totalBudgetNanos() / 1_000_000 + " ms total budget";
     }
 
-    /** Builds (or loads, per model.parametersFile) the networks from the settings, warmed up. */
+    /** Builds (or loads, per model.source and model.parametersFile) the networks from the settings, warmed up. */
     public static StrategicComponent create(Settings settings) {
         return create(ComponentSettings.from(settings));
     }
@@ -100,7 +102,8 @@ public final class StrategicComponent implements AutoCloseable {
         MatrixShape shape = settings.shape();
         SharedContext context = SharedContext.of(matrix, shape.rows(), shape.columns());
         Regime regime = RegimeLabel.of(matrix, shape.rows(), shape.columns());
-        double[] gatingWeights = gating.weights(context);
+        double[] gatingWeights = gating != null ? gating.weights(context)
+                : Gating.weightsFromLogits(outcome.gatingLogits(), 0, context);
         String[] reasons = outcome.fallbackReason();
         Decision d = combine(outcome, reasons, regime, gatingWeights, t0);
         if (System.nanoTime() - startNanos > settings.totalBudgetNanos()) {
@@ -148,12 +151,23 @@ public final class StrategicComponent implements AutoCloseable {
 
     /** Number of parameters (weights and biases) of the three agents and the gating network. */
     public long parameterCount() {
-        return parameters.count();
+        return networks.info.parameters();
     }
 
-    /** The seed the parameters were initialised from (the file's seed when loaded from a file). */
+    /**
+     * The seed the parameters were initialised from (the file's seed when loaded from a file).
+     *
+     * @throws IllegalStateException for model.source=torchscript, which has none (see {@link #model()})
+     */
     public long seed() {
-        return parameters.seed;
+        Long seed = networks.info.seed();
+        if (seed == null) throw new IllegalStateException("model.source=" + networks.info.source().key() + " has no seed");
+        return seed;
+    }
+
+    /** Which networks run, and how: source, files with their SHA-256, parameters, seed (for /health). */
+    public ModelInfo model() {
+        return networks.info;
     }
 
     /** The matrix shape decide() takes. */
@@ -198,20 +212,25 @@ public final class StrategicComponent implements AutoCloseable {
         return gate.isClosed();
     }
 
-    /** Writes the parameters file (see {@link Parameters} for the format); IllegalStateException on I/O error. */
+    /**
+     * Writes the parameters file (see {@link Parameters} for the format); IllegalStateException on I/O error,
+     * or when the agents run as TorchScript modules (no parameters of the server's format to write).
+     */
     public void saveParameters(Path file) {
-        parameters.save(file);
+        if (networks.parameters == null) throw new IllegalStateException("the agents run as TorchScript modules: no parameters file to write");
+        networks.parameters.save(file);
     }
 
+    /** The agents' parameters when they run stacked (seeded, or copied from plain modules); else null. */
     Parameters parameters() {
-        return parameters;
+        return networks.parameters;
     }
 
     CircuitBreaker breaker(int agent) {
         return runner.breaker(agent);
     }
 
-    List<StackedForward> lanes() {
+    List<EngineLane> lanes() {
         return lanes.lanes();
     }
 

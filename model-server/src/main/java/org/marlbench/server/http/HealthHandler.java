@@ -7,11 +7,14 @@ import io.javalin.http.Handler;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import org.marlbench.server.component.ModelFile;
+import org.marlbench.server.component.ModelInfo;
 import org.marlbench.server.component.StrategicComponent;
 
 /**
- * GET /health: 200 {"status":"UP", engine, engineVersion, model{agents, parameters, seed}} once
- * the model is loaded; before that (or if loading failed) 503 {"status":"DOWN","reason":"…"}.
+ * GET /health: 200 {"status":"UP", engine, engineVersion, model{agents, parameters, seed, source, files
+ * [{name, sha256, sizeBytes}], agentsRunAs, gatingRunsAs}} once the model is loaded (seed null for
+ * torchscript, files empty for seeded); before that (or if loading failed) 503 {"status":"DOWN","reason":"…"}.
  */
 final class HealthHandler implements Handler {
     static final String PATH = "/health";
@@ -41,9 +44,23 @@ final class HealthHandler implements Handler {
                 g.writeStringField("engine", c.engineName());
                 g.writeStringField("engineVersion", c.engineVersion());
                 g.writeObjectFieldStart("model");
+                ModelInfo m = c.model();
                 g.writeNumberField("agents", StrategicComponent.AGENTS.size());
-                g.writeNumberField("parameters", c.parameterCount());
-                g.writeNumberField("seed", c.seed());
+                g.writeNumberField("parameters", m.parameters());
+                if (m.seed() != null) g.writeNumberField("seed", m.seed());
+                else g.writeNullField("seed");
+                g.writeStringField("source", m.source().key());
+                g.writeArrayFieldStart("files"); // benchmark baselines are keyed by source + files[].name/sha256
+                for (ModelFile f : m.files()) {
+                    g.writeStartObject();
+                    g.writeStringField("name", f.name());
+                    g.writeStringField("sha256", f.sha256());
+                    g.writeNumberField("sizeBytes", f.sizeBytes());
+                    g.writeEndObject();
+                }
+                g.writeEndArray();
+                g.writeStringField("agentsRunAs", m.agentsRunAs());
+                g.writeStringField("gatingRunsAs", m.gatingRunsAs());
                 g.writeEndObject();
             });
             upBody = body;

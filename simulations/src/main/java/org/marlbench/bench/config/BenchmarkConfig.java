@@ -1,14 +1,10 @@
 package org.marlbench.bench.config;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-
 /**
- * Every knob of a benchmark run, one record. Defaults live in {@code benchmark.properties};
- * {@link ConfigLoader} applies the quick overlay and {@code -D} overrides (same key names).
- * Each field feeds a check: the three latency targets, the throughput floor and the three
- * resource limits are evaluated after each run; the counts shape the runs;
- * regressionThresholdPercent goes to the baseline gate through stats.json.
+ * The targets and sizes of one benchmark run, as recorded in stats.json {@code config}. Each field
+ * feeds a check or shapes the run: the latency targets and the throughput floor mirror the
+ * simulations' Gatling assertions, the resource and fallback limits are checked on the server's
+ * sidecar, the counts shape the load, and regressionThresholdPercent is the gate's T.
  */
 public record BenchmarkConfig(
         int targetP50Ms,
@@ -18,32 +14,27 @@ public record BenchmarkConfig(
         long maxMemoryIncreaseMb,
         double maxCpuPercent,
         long maxGpuMemoryMb,
+        double maxFallbackPercent,
         int warmupIterations,
         int iterations,
         int loadDurationSeconds,
         int users,
         double regressionThresholdPercent) {
 
-    /** The loaded configuration of this JVM: defaults, quick overlay, -D overrides. */
-    public static LoadedConfig load() {
-        return ConfigLoader.load(System.getProperties());
-    }
-
-    /** Field name to value, in declaration order, as written to stats.json {@code config}. */
-    public Map<String, Object> asMap() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("targetP50Ms", targetP50Ms);
-        m.put("targetP95Ms", targetP95Ms);
-        m.put("targetP99Ms", targetP99Ms);
-        m.put("minThroughputOps", minThroughputOps);
-        m.put("maxMemoryIncreaseMb", maxMemoryIncreaseMb);
-        m.put("maxCpuPercent", maxCpuPercent);
-        m.put("maxGpuMemoryMb", maxGpuMemoryMb);
-        m.put("warmupIterations", warmupIterations);
-        m.put("iterations", iterations);
-        m.put("loadDurationSeconds", loadDurationSeconds);
-        m.put("users", users);
-        m.put("regressionThresholdPercent", regressionThresholdPercent);
-        return m;
+    static BenchmarkConfig from(BenchProperties p) {
+        return new BenchmarkConfig(
+                p.positiveInt("targetP50Ms"),
+                p.positiveInt("targetP95Ms"),
+                p.positiveInt("targetP99Ms"),
+                p.nonNegativeDouble("minThroughputOps"),
+                p.nonNegativeLong("maxMemoryIncreaseMb"),
+                p.nonNegativeDouble("maxCpuPercent"),
+                p.nonNegativeLong("maxGpuMemoryMb"),
+                p.nonNegativeDouble("maxFallbackPercent"),
+                p.nonNegativeInt("warmupIterations"),
+                p.positiveInt("iterations"),
+                p.positiveInt("loadDurationSeconds"),
+                p.positiveInt("users"),
+                p.positiveDouble("regressionThresholdPercent"));
     }
 }

@@ -1,23 +1,26 @@
 package org.marlbench.bench.history;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.marlbench.bench.files.AtomicFiles;
+import org.marlbench.bench.files.Json;
+import org.marlbench.bench.files.ResultsFileException;
+import org.marlbench.bench.results.HistoryLine;
 
 /**
- * One JSON line per run of one simulation and profile, oldest first, bounded to the last
- * maxRuns lines. Each append rewrites the whole file atomically (temp + move), so a crash
- * never leaves a half-written history. Lines are kept verbatim; a line that is not JSON is
- * reported by {@link #read} (with file and line number) rather than silently ignored.
+ * One JSON line per run of one simulation and profile, oldest first, bounded to the last maxRuns
+ * lines. Each append rewrites the whole file atomically (temp + move), so a crash never leaves a
+ * half-written history. Lines are kept verbatim; a line that cannot be read is reported by
+ * {@link #read} (with file and line number), never silently dropped from the file.
  */
 public final class HistoryFile {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Schema 1 lines (no schemaVersion field) have the same fields, minus mode and target. */
+    static final int LEGACY_VERSION = 1;
 
     private final Path file;
 
@@ -29,9 +32,9 @@ public final class HistoryFile {
         return file;
     }
 
-    public void append(ObjectNode entry, int maxRuns) throws IOException {
+    public void append(HistoryLine line, int maxRuns) throws IOException {
         List<String> lines = new ArrayList<>(rawLines());
-        lines.add(JSON.writeValueAsString(entry));
+        lines.add(Json.line(line));
         List<String> kept = lines.subList(Math.max(0, lines.size() - maxRuns), lines.size());
         AtomicFiles.write(file, String.join("\n", kept) + "\n");
     }
@@ -43,20 +46,19 @@ public final class HistoryFile {
         return Files.readAllLines(file, StandardCharsets.UTF_8).stream().filter(l -> !l.isBlank()).toList();
     }
 
-    /** Parsed entries, oldest first; unparsable lines go to problems as "file:line: reason". */
-    public List<JsonNode> read(List<String> problems) throws IOException {
-        List<JsonNode> entries = new ArrayList<>();
+    /** Parsed lines, oldest first; unreadable ones go to problems as "file:line: reason". */
+    public List<HistoryLine> read(List<String> problems) throws IOException {
+        List<HistoryLine> entries = new ArrayList<>();
         List<String> lines = rawLines();
         for (int i = 0; i < lines.size(); i++) {
             try {
-                JsonNode node = JSON.readTree(lines.get(i));
-                if (node != null && node.isObject()) {
-                    entries.add(node);
-                } else {
-                    problems.add(file + ":" + (i + 1) + ": not a JSON object, ignored in trends");
+                JsonNode node = Json.MAPPER.readTree(lines.get(i));
+                if (node != null && node.isObject() && !node.has("schemaVersion")) {
+                    ((com.fasterxml.jackson.databind.node.ObjectNode) node).put("schemaVersion", LEGACY_VERSION);
                 }
-            } catch (IOException e) {
-                problems.add(file + ":" + (i + 1) + ": not valid JSON, ignored in trends");
+                entries.add(Json.bindVersioned(file, node, HistoryLine.class, LEGACY_VERSION, HistoryLine.SCHEMA_VERSION));
+            } catch (IOException | ResultsFileException e) {
+                problems.add(file + ":" + (i + 1) + ": " + e.getMessage().replace(file + ": ", "") + ", ignored in trends");
             }
         }
         return entries;

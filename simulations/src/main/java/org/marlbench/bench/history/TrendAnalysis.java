@@ -1,53 +1,62 @@
 package org.marlbench.bench.history;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
+import org.marlbench.bench.results.HistoryLine;
+import org.marlbench.bench.results.TrendFinding;
+import org.marlbench.bench.stats.LinearTrend;
 
 /**
  * Early warning from the history: least-squares slope of client p95 and of throughput over the
  * last N runs. Warns when the slope is significantly in the bad direction (its 95 % interval
  * excludes 0) and the line projected K runs ahead crosses the target (targetP95Ms above,
- * minThroughputOps below) -- or has crossed it already.
+ * minThroughputOps below) -- or has crossed it already. Throughput counts only from runs that
+ * measured for {@value #MIN_WINDOW_SECONDS} s or more (a rate over a few sequential requests is a latency).
  */
 public final class TrendAnalysis {
     public static final int MIN_RUNS = 4;
+    static final double MIN_WINDOW_SECONDS = 5.0;
 
     private TrendAnalysis() {
     }
 
-    public static List<TrendFinding> analyse(List<JsonNode> history, int lastRuns, int horizonRuns) {
-        List<JsonNode> window = history.subList(Math.max(0, history.size() - lastRuns), history.size());
+    public static List<TrendFinding> analyse(List<HistoryLine> history, int lastRuns, int horizonRuns) {
+        List<HistoryLine> window = history.subList(Math.max(0, history.size() - lastRuns), history.size());
         List<TrendFinding> findings = new ArrayList<>();
-        finding(window, "clientP95Micros", "client p95", "ms", 1.0 / 1000.0, "targetP95Ms", true, horizonRuns)
-                .ifPresent(findings::add);
-        finding(window, "throughputPerSecond", "throughput", "ops/s", 1.0, "minThroughputOps", false, horizonRuns)
+        finding(window, h -> h.clientP95Micros() == null ? null : h.clientP95Micros() / 1000.0, "client p95", "ms",
+                HistoryLine::targetP95Ms, true, horizonRuns).ifPresent(findings::add);
+        finding(window, TrendAnalysis::throughput, "throughput", "ops/s", HistoryLine::minThroughputOps, false, horizonRuns)
                 .ifPresent(findings::add);
         return findings;
     }
 
-    static Optional<TrendFinding> finding(List<JsonNode> window, String field, String metric, String unit,
-                                          double scale, String targetField, boolean higherIsWorse, int horizon) {
+    private static Double throughput(HistoryLine h) {
+        if (h.throughputPerSecond() == null || h.count() == null || h.throughputPerSecond() <= 0) return null;
+        return h.count() / h.throughputPerSecond() >= MIN_WINDOW_SECONDS ? h.throughputPerSecond() : null;
+    }
+
+    static Optional<TrendFinding> finding(List<HistoryLine> window, Function<HistoryLine, Double> field, String metric,
+                                          String unit, Function<HistoryLine, Double> targetField, boolean higherIsWorse,
+                                          int horizon) {
         List<Double> values = new ArrayList<>();
-        for (JsonNode entry : window) {
-            if (entry.path(field).isNumber()) {
-                values.add(entry.path(field).asDouble() * scale);
-            }
+        for (HistoryLine entry : window) {
+            Double v = field.apply(entry);
+            if (v != null) values.add(v);
         }
         if (values.size() < MIN_RUNS) {
             return Optional.empty();
         }
         LinearTrend line = LinearTrend.fit(values.stream().mapToDouble(Double::doubleValue).toArray());
-        JsonNode targetNode = window.get(window.size() - 1).path(targetField);
-        double target = targetNode.isNumber() ? targetNode.asDouble() : Double.NaN;
+        Double target = targetField.apply(window.get(window.size() - 1));
         double x = values.size() - 1 + horizon;
         double projected = line.valueAt(x);
         double band = line.bandHalfWidth(x);
         double slopeHalf = line.slopeHalfWidth();
         boolean significant = higherIsWorse ? line.slope() - slopeHalf > 0 : line.slope() + slopeHalf < 0;
-        boolean crosses = Double.isFinite(target) && (higherIsWorse ? projected > target : projected < target);
+        boolean crosses = target != null && (higherIsWorse ? projected > target : projected < target);
         String warning = "";
         if (significant && crosses) {
             warning = String.format(Locale.ROOT,

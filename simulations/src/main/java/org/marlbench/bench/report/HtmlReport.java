@@ -11,7 +11,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-import org.marlbench.bench.baseline.StatsDocument;
+import org.marlbench.bench.files.Json;
+import org.marlbench.bench.results.Comparison;
+import org.marlbench.bench.results.MetricVerdict;
+import org.marlbench.bench.results.RequestResult;
 
 /**
  * report.html: one self-contained page (inline CSS, inline data, inline script from charts.js;
@@ -19,14 +22,15 @@ import org.marlbench.bench.baseline.StatsDocument;
  */
 public final class HtmlReport {
     private static final String[][] CHARTS = {
-        {"bars", "bars"}, {"curve", "curve"}, {"rss", "resources"}, {"cpu", "resources"},
+        {"bars", "bars"}, {"curve", "curve"}, {"timeline", "timeline"}, {"rounds", "rounds"}, {"rss", "resources"},
+        {"cpu", "resources"}, {"leak", "leak"}, {"capacity", "capacity"}, {"capacitylatency", "capacity"},
         {"p95history", "history"}, {"tputhistory", "history"}};
 
     private HtmlReport() {
     }
 
     public static String render(List<ReportEntry> entries, Instant generatedAt) {
-        ArrayNode data = StatsDocument.JSON.createArrayNode();
+        ArrayNode data = Json.MAPPER.createArrayNode();
         StringBuilder sections = new StringBuilder();
         int expected = 0;
         for (int i = 0; i < entries.size(); i++) {
@@ -50,7 +54,7 @@ public final class HtmlReport {
                 + "<body data-charts-expected=\"" + expected + "\" data-charts-drawn=\"0\">\n"
                 + "<h1>Strategic MARL component performance benchmark report</h1>\n"
                 + "<p>Generated: " + esc(generatedAt.toString()) + " &middot; Target: " + esc(targetWithoutScheme(entries))
-                + "</p>\n<p class=\"overall " + overall.toLowerCase(Locale.ROOT).replace(' ', '-') + "\">Overall status: " + esc(overall) + "</p>\n"
+                + referenceLine(entries) + "</p>\n<p class=\"overall " + overall.toLowerCase(Locale.ROOT).replace(' ', '-') + "\">Overall status: " + esc(overall) + "</p>\n"
                 + verdictTable(entries)
                 + sections
                 + "<script type=\"application/json\" id=\"bench-data\">" + jsonForScript(data) + "</script>\n"
@@ -62,24 +66,28 @@ public final class HtmlReport {
         return TextReport.target(entries).replaceFirst("^[a-z]+://", "");
     }
 
+    /** " · Reference (A/B): ..." when an A/B run is in the report. */
+    static String referenceLine(List<ReportEntry> entries) {
+        String ref = TextReport.reference(entries);
+        return ref == null ? "" : " &middot; Reference (A/B): " + esc(ref.replaceFirst("^[a-z]+://", ""));
+    }
+
     private static String verdictTable(List<ReportEntry> entries) {
-        StringBuilder sb = new StringBuilder("<h2>Verdicts against the baseline</h2>\n<table class=\"verdicts\">\n"
-                + "<tr><th>simulation</th><th>profile</th><th>status</th><th>baseline outcome</th><th>metric</th>"
-                + "<th>baseline</th><th>current</th><th>change</th><th>95% CI of ratio</th><th>verdict</th></tr>\n");
+        StringBuilder sb = new StringBuilder("<h2>Verdicts</h2>\n<table class=\"verdicts\">\n"
+                + "<tr><th>simulation</th><th>profile</th><th>status</th><th>outcome</th><th>metric</th>"
+                + "<th>reference</th><th>current</th><th>ratio</th><th>95% CI of ratio</th><th>MDE</th><th>verdict</th></tr>\n");
         for (ReportEntry e : entries) {
-            String profile = e.stats().path("configProfile").asText("default");
-            JsonNode metrics = e.comparison().path("metrics");
-            if (!metrics.isArray() || metrics.isEmpty()) {
-                sb.append(row(e.name(), profile, e.status(), e.outcome(), "", "", "", "", "", ""));
+            String profile = e.stats() == null ? "?" : e.stats().configProfile();
+            Comparison c = e.comparison();
+            if (c == null || c.metrics().isEmpty()) {
+                sb.append(row(e.name(), profile, e.status(), e.outcome(), "", "", "", "", "", "", ""));
                 continue;
             }
-            for (JsonNode m : metrics) {
-                String ci = m.path("ratioCiLow").isNumber()
-                        ? String.format(Locale.ROOT, "%.3f .. %.3f", m.path("ratioCiLow").asDouble(), m.path("ratioCiHigh").asDouble()) : "";
-                String change = m.path("changePercent").isNumber() ? String.format(Locale.ROOT, "%+.1f %%", m.path("changePercent").asDouble()) : "";
-                sb.append(row(e.name(), profile, e.status(), e.outcome(), m.path("metric").asText(),
-                        num(m.path("baseline")) + " " + m.path("unit").asText(), num(m.path("current")) + " " + m.path("unit").asText(),
-                        change, ci, m.path("verdict").asText()));
+            for (MetricVerdict m : c.metrics()) {
+                String ci = m.ratioLow() == null ? "" : String.format(Locale.ROOT, "%.3f .. %.3f", m.ratioLow(), m.ratioHigh());
+                sb.append(row(e.name(), profile, e.status(), e.outcome(), m.metric(), TextReport.num(m.reference(), m.unit()),
+                        TextReport.num(m.current(), m.unit()), m.ratio() == null ? "" : String.format(Locale.ROOT, "%.3f", m.ratio()),
+                        ci, m.mdePercent() == null ? "" : String.format(Locale.ROOT, "%.1f %%", m.mdePercent()), m.verdict()));
             }
         }
         return sb.append("</table>\n").toString();
@@ -99,14 +107,24 @@ public final class HtmlReport {
         sb.append("<h2>").append(esc(e.name())).append(" <span class=\"v-").append(e.status().toLowerCase(Locale.ROOT)).append("\">")
                 .append(esc(e.status())).append("</span></h2>\n");
         if (e.readError() == null) {
-            JsonNode r = e.measured();
-            sb.append("<p>").append(esc(e.stats().path("injection").path("description").asText(""))).append(" &middot; profile ")
-                    .append(esc(e.stats().path("configProfile").asText("default"))).append(" &middot; commit ")
-                    .append(esc(e.stats().path("gitCommit").asText("unknown"))).append("</p>\n");
-            sb.append(String.format(Locale.ROOT, "<p>P50 %s &middot; P95 %s &middot; P99 %s &middot; throughput %.1f ops/s &middot; error rate %.2f %% &middot; baseline: %s</p>%n",
-                    ReportEntry.ms(e.micros("client", "p50Micros")), ReportEntry.ms(e.micros("client", "p95Micros")),
-                    ReportEntry.ms(e.micros("client", "p99Micros")), r.path("throughputPerSecond").asDouble(),
-                    r.path("errorRate").asDouble() * 100, esc(e.outcome())));
+            RequestResult r = e.measured();
+            sb.append("<p>").append(esc(e.stats().injection() == null ? "" : e.stats().injection().description()))
+                    .append(" &middot; profile ").append(esc(e.stats().configProfile())).append(" &middot; commit ")
+                    .append(esc(e.stats().gitCommit())).append(" &middot; warm-up ").append(esc(TextReport.warmup(e.stats().warmup())))
+                    .append("</p>\n");
+            sb.append(String.format(Locale.ROOT, "<p>P50 %s &middot; P95 %s &middot; P99 %s &middot; throughput %.1f ops/s &middot; error rate %.2f %% &middot; comparison: %s</p>%n",
+                    ReportEntry.ms(e.micros("client", 50)), ReportEntry.ms(e.micros("client", 95)),
+                    ReportEntry.ms(e.micros("client", 99)), r == null ? 0 : r.throughputPerSecond(),
+                    r == null ? 0 : r.errorRate() * 100, esc(e.outcome())));
+            Comparison c = e.comparison();
+            if (c != null && !c.against().isEmpty()) {
+                sb.append("<p>Compared (").append(esc("ab".equals(c.mode()) ? "A/B, same run" : c.mode())).append(") against ")
+                        .append(esc(c.against().replaceAll("[a-z]+://", ""))).append("</p>\n");
+            }
+        }
+        if (e.stats() != null && e.stats().diagnostics() != null) {
+            sb.append("<pre class=\"diagnostics\">").append(esc(String.join("\n", DiagnosticsText.all(e.stats().diagnostics()))))
+                    .append("</pre>\n");
         }
         sb.append(list("Failures", TextReport.failures(e)));
         sb.append(list("Warnings", TextReport.warnings(e)));
@@ -123,10 +141,6 @@ public final class HtmlReport {
         return sb.append("</ul>\n").toString();
     }
 
-    private static String num(JsonNode n) {
-        return n.isNumber() ? String.format(Locale.ROOT, "%.3f", n.asDouble()) : "-";
-    }
-
     static String esc(String s) {
         return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
@@ -134,7 +148,7 @@ public final class HtmlReport {
     /** JSON safe inside a script element: no '<' can close it early. */
     static String jsonForScript(JsonNode data) {
         try {
-            return StatsDocument.JSON.writeValueAsString(data).replace("<", "\\u003c").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029");
+            return Json.MAPPER.writeValueAsString(data).replace("<", "\\u003c").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029");
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -158,5 +172,5 @@ public final class HtmlReport {
             + ".tick{font-size:10px;fill:#444}.label{font-size:11px;fill:#222}.title{font-size:13px;font-weight:bold}"
             + ".v-regressed,.v-failed,.v-error{color:#b00;font-weight:bold}.v-improved,.v-passed{color:#070}"
             + ".v-not-enough-data,.v-no-baseline{color:#a60}.overall{font-size:18px;font-weight:bold}"
-            + ".overall.failed{color:#b00}.overall.passed{color:#070}";
+            + ".overall.failed{color:#b00}.overall.passed{color:#070}.diagnostics{font-size:12px;background:#f7f7f7;padding:8px}";
 }

@@ -1,10 +1,16 @@
 package org.marlbench.bench.report;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.marlbench.bench.results.CheckResult;
+import org.marlbench.bench.results.Comparison;
+import org.marlbench.bench.results.MetricVerdict;
+import org.marlbench.bench.results.RequestResult;
+import org.marlbench.bench.results.StatsFile;
+import org.marlbench.bench.results.TrendFinding;
+import org.marlbench.bench.results.WarmupResult;
 
 /** report.txt in the layout of the original benchmark report (banner, overall status, one block per test). */
 public final class TextReport {
@@ -20,6 +26,8 @@ public final class TextReport {
         sb.append(RULE).append('\n');
         sb.append("Generated: ").append(generatedAt).append('\n');
         sb.append("Target: ").append(target(entries)).append('\n');
+        String reference = reference(entries);
+        if (reference != null) sb.append("Reference (A/B): ").append(reference).append('\n');
         sb.append('\n');
         sb.append("Overall Status: ").append(overallStatus(entries)).append('\n');
         for (ReportEntry e : entries) {
@@ -30,20 +38,22 @@ public final class TextReport {
     }
 
     static String overallStatus(List<ReportEntry> entries) {
-        if (entries.isEmpty()) {
-            return "NO RESULTS";
-        }
+        if (entries.isEmpty()) return "NO RESULTS";
         return entries.stream().allMatch(e -> "PASSED".equals(e.status())) ? "PASSED" : "FAILED";
     }
 
     static String target(List<ReportEntry> entries) {
         for (ReportEntry e : entries) {
-            JsonNode m = e.stats().path("machine");
-            if (m.isObject()) {
-                return m.path("serverUrl").asText("?") + " / " + m.path("engine").asText("?");
-            }
+            if (e.stats() != null) return e.stats().target().url() + " / " + e.stats().target().describe();
         }
         return "unknown";
+    }
+
+    static String reference(List<ReportEntry> entries) {
+        for (ReportEntry e : entries) {
+            if (e.ab()) return e.stats().ab().reference().url() + " / " + e.stats().ab().reference().describe();
+        }
+        return null;
     }
 
     private static void appendTest(StringBuilder sb, ReportEntry e) {
@@ -52,82 +62,113 @@ public final class TextReport {
             sb.append("\n  Status: FAILED\n  Failures:\n    - ").append(e.readError()).append('\n');
             return;
         }
-        JsonNode s = e.stats();
-        JsonNode r = e.measured();
-        sb.append(" (profile ").append(s.path("configProfile").asText("default")).append(", commit ")
-                .append(s.path("gitCommit").asText("unknown")).append(")\n");
+        StatsFile s = e.stats();
+        RequestResult r = e.measured();
+        sb.append(" (profile ").append(s.configProfile()).append(", commit ").append(s.gitCommit()).append(")\n");
         sb.append("  Status: ").append(e.status()).append('\n');
-        sb.append("  Injection: ").append(s.path("injection").path("description").asText("?")).append('\n');
-        for (String p : new String[] {"P50", "P95", "P99"}) {
-            String field = "p" + p.substring(1) + "Micros";
-            sb.append("  ").append(p).append(" Latency: ").append(ReportEntry.ms(e.micros("client", field)))
-                    .append("  (server model ").append(ReportEntry.ms(e.micros("serverModel", field))).append(")\n");
+        sb.append("  Injection: ").append(s.injection() == null ? "?" : s.injection().description()).append('\n');
+        sb.append("  Warm-up: ").append(warmup(s.warmup())).append('\n');
+        for (int p : new int[] {50, 95, 99}) {
+            sb.append("  P").append(p).append(" Latency: ").append(ReportEntry.ms(e.micros("client", p)))
+                    .append("  (server total ").append(ReportEntry.ms(e.micros("serverTotal", p)))
+                    .append(", model ").append(ReportEntry.ms(e.micros("serverModel", p))).append(")\n");
         }
-        sb.append(String.format(Locale.ROOT, "  Throughput: %.1f ops/sec%n", r.path("throughputPerSecond").asDouble()));
-        sb.append(String.format(Locale.ROOT, "  Error Rate: %.2f%%  (%d of %d requests)%n",
-                r.path("errorRate").asDouble() * 100, r.path("failures").asLong(), r.path("count").asLong()));
-        appendBaseline(sb, e.comparison());
+        if (r != null) {
+            sb.append(String.format(Locale.ROOT, "  Throughput: %.1f ops/sec%n", r.throughputPerSecond()));
+            sb.append(String.format(Locale.ROOT, "  Error Rate: %.2f%%  (%d of %d requests)%n", r.errorRate() * 100,
+                    r.failures(), r.count()));
+        }
+        if (s.resources() != null && s.resources().fallbackPercent() != null) {
+            sb.append(String.format(Locale.ROOT, "  Fallbacks: %.2f%% of decisions (%d)%n", s.resources().fallbackPercent(),
+                    s.resources().fallbacksDelta()));
+        }
+        appendComparison(sb, e.comparison());
+        for (String line : DiagnosticsText.all(s.diagnostics())) sb.append("  ").append(line).append('\n');
         section(sb, "Failures", failures(e));
         section(sb, "Warnings", warnings(e));
         section(sb, "Recommendations", Recommendations.derive(e));
     }
 
-    private static void appendBaseline(StringBuilder sb, JsonNode c) {
-        if (!c.isObject()) {
-            sb.append("  Baseline: not compared\n");
-            return;
+    static String warmup(WarmupResult w) {
+        if (w == null) return "?";
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%.1f s, %d requests, %s", w.seconds(), w.requests(),
+                w.converged() ? "steady (converged)" : "NOT converged within the limit"));
+        if (w.servers().size() > 1) {
+            for (WarmupResult.Server srv : w.servers()) {
+                sb.append(String.format(Locale.ROOT, "; %s %s after %.0f s", srv.label(), srv.converged() ? "steady" : "not steady",
+                        srv.seconds()));
+            }
         }
-        sb.append("  Baseline: ").append(c.path("outcome").asText());
-        if (!c.path("baselineRecordedAt").asText().isEmpty()) {
-            sb.append(" vs ").append(c.path("baselineFile").asText()).append(" (recorded ")
-                    .append(c.path("baselineRecordedAt").asText()).append(", commit ").append(c.path("baselineCommit").asText()).append(')');
-        }
-        sb.append('\n');
-        for (JsonNode m : c.path("metrics")) {
-            sb.append(String.format(Locale.ROOT, "    %-18s %14s -> %-14s %s%n", m.path("metric").asText(),
-                    num(m.path("baseline")), num(m.path("current")) + " " + m.path("unit").asText(), m.path("verdict").asText()));
-        }
+        return sb.toString();
     }
 
-    private static String num(JsonNode n) {
-        return n.isNumber() ? String.format(Locale.ROOT, "%.3f", n.asDouble()) : "-";
+    private static void appendComparison(StringBuilder sb, Comparison c) {
+        if (c == null) {
+            sb.append("  Comparison: not compared\n");
+            return;
+        }
+        sb.append("  Comparison (").append("ab".equals(c.mode()) ? "A/B, same run" : c.mode()).append("): ")
+                .append(c.outcome().toUpperCase(Locale.ROOT));
+        if (!c.against().isEmpty()) sb.append(" against ").append(c.against());
+        sb.append('\n');
+        if (!c.metrics().isEmpty()) {
+            sb.append(String.format(Locale.ROOT, "    %-24s %12s %12s %8s %17s %7s  %s%n", "metric", "reference", "current",
+                    "ratio", "95% CI", "MDE", "verdict"));
+            for (MetricVerdict m : c.metrics()) sb.append(metricLine(m)).append('\n');
+        }
+        if (c.advice() != null && !c.advice().isEmpty()) sb.append("    Advice: ").append(c.advice()).append('\n');
+    }
+
+    static String metricLine(MetricVerdict m) {
+        return String.format(Locale.ROOT, "    %-24s %12s %12s %8s %17s %7s  %s", m.metric(), num(m.reference(), m.unit()),
+                num(m.current(), m.unit()), m.ratio() == null ? "-" : String.format(Locale.ROOT, "%.3f", m.ratio()),
+                m.ratioLow() == null ? "-" : String.format(Locale.ROOT, "[%.3f, %.3f]", m.ratioLow(), m.ratioHigh()),
+                m.mdePercent() == null ? "-" : String.format(Locale.ROOT, "%.1f%%", m.mdePercent()), m.verdict());
+    }
+
+    static String num(Double v, String unit) {
+        if (v == null) return "-";
+        String n = Math.abs(v) >= 100 ? String.format(Locale.ROOT, "%.0f", v) : String.format(Locale.ROOT, "%.2f", v);
+        return n + " " + unit;
     }
 
     static List<String> failures(ReportEntry e) {
         List<String> out = new ArrayList<>();
-        for (JsonNode c : e.stats().path("checks")) {
-            if (!c.path("passed").asBoolean(true)) {
-                out.add(c.path("name").asText() + ": actual " + c.path("actual").asText() + ", limit " + c.path("limit").asText());
-            }
+        if (e.readError() != null) return List.of(e.readError());
+        for (CheckResult c : e.stats().checks()) {
+            if (!c.passed()) out.add(c.name() + ": actual " + CheckResult.number(c.actual()) + ", limit " + CheckResult.number(c.limit()));
         }
-        for (JsonNode m : e.comparison().path("metrics")) {
-            if ("regressed".equals(m.path("verdict").asText())) {
-                out.add("regression: " + m.path("metric").asText() + " " + m.path("rule").asText());
+        if (e.stats().resourcesError() != null) out.add(e.stats().resourcesError());
+        Comparison c = e.comparison();
+        if (c != null) {
+            for (MetricVerdict m : c.metrics()) {
+                if ("regressed".equals(m.verdict())) out.add("regression: " + m.metric() + ": " + m.rule());
             }
+            out.addAll(c.errors());
         }
-        e.comparison().path("errors").forEach(x -> out.add(x.asText()));
         return out;
     }
 
     static List<String> warnings(ReportEntry e) {
         List<String> out = new ArrayList<>();
-        e.comparison().path("fingerprintDifferences").forEach(d -> out.add("machine fingerprint differs from baseline: " + d.asText()));
-        for (JsonNode t : e.comparison().path("trends")) {
-            if (!t.path("warning").asText().isEmpty()) {
-                out.add("trend: " + t.path("warning").asText());
-            }
+        if (e.readError() != null) return out;
+        Comparison c = e.comparison();
+        if (e.stats().warmup() != null && !e.stats().warmup().converged()) {
+            out.add("warm-up did not reach a steady state within warmup.maxSeconds: the measured figures may still include JIT warm-up");
         }
-        for (JsonNode m : e.comparison().path("metrics")) {
-            if ("not enough data".equals(m.path("verdict").asText())) {
-                out.add("not enough data: " + m.path("metric").asText() + " (" + m.path("rule").asText() + ")");
-            }
+        if (c == null) return out;
+        c.notComparable().forEach(d -> out.add("not comparable with the baseline: " + d));
+        for (TrendFinding t : c.trends()) {
+            if (t.warns()) out.add("trend: " + t.warning());
         }
-        if ("no baseline".equals(e.comparison().path("outcome").asText())) {
-            out.add("no baseline: comparison skipped -- record one with -Dbaseline.update=true");
+        for (MetricVerdict m : c.metrics()) {
+            if ("inconclusive".equals(m.verdict())) out.add("inconclusive: " + m.metric() + " (" + m.rule() + ")");
         }
-        if (e.comparison().path("warnOnly").asBoolean(false) && "regressed".equals(e.comparison().path("outcome").asText())) {
+        if ("no baseline".equals(c.outcome())) out.add("no baseline: comparison skipped -- " + c.advice());
+        if (c.warnOnly() && "regressed".equals(c.outcome())) {
             out.add("regression reported but not failing the run (-Dbaseline.warnOnly=true)");
         }
+        out.addAll(c.messages());
         return out;
     }
 

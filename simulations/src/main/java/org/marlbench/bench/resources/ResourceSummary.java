@@ -1,92 +1,105 @@
 package org.marlbench.bench.resources;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import org.marlbench.bench.results.ResourceResult;
+import org.marlbench.bench.results.SidecarSample;
 
 /**
- * What the server's resources did over the measured window, from its sidecar samples:
- * RSS start/end/peak, process CPU mean/peak (100 = one core) and as share of the machine,
- * GPU memory peak, and the deltas of the GC, fallback and error counters.
+ * What a server's resources did while it was measured, from its sidecar samples. {@code samples}
+ * run from the last sample at or before the first window's start to the first at or after the last
+ * window's end. RSS start/end/peak and the counters' deltas span all of it; the CPU mean and peak
+ * use only the samples inside the windows (a server of an A/B run idles between its rounds), and
+ * each sample's CPU covers the interval before it, so the first (baseline) sample is left out.
  */
-public record ResourceSummary(long intervalMs, int sampleCount, int cores,
-                              long rssStartBytes, long rssEndBytes, long rssPeakBytes,
-                              double cpuMeanPercent, double cpuPeakPercent,
-                              long gpuMemoryPeakBytes, long gcCountDelta, long gcTimeMsDelta,
-                              long fallbacksDelta, long serverErrorsDelta, List<JsonNode> series) {
+public final class ResourceSummary {
+    private ResourceSummary() {
+    }
 
-    public static ResourceSummary of(long intervalMs, List<JsonNode> window) {
-        if (window.isEmpty()) {
+    public record Window(long startEpochMs, long endEpochMs) {
+    }
+
+    /**
+     * @param decisions the decisions answered in the windows, for the fallback rate (0: unknown)
+     * @throws IllegalStateException when there are no samples
+     */
+    public static ResourceResult of(String server, long intervalMs, List<SidecarSample> samples, List<Window> windows,
+                                    long decisions, boolean keepSeries) {
+        if (samples.isEmpty()) {
             throw new IllegalStateException("the sidecar returned no resource samples for the measured window");
         }
-        JsonNode first = window.get(0);
-        JsonNode last = window.get(window.size() - 1);
+        SidecarSample first = samples.get(0);
+        SidecarSample last = samples.get(samples.size() - 1);
         long rssPeak = 0;
+        long gpuPeak = 0;
+        for (SidecarSample s : samples) {
+            rssPeak = Math.max(rssPeak, rss(s));
+            gpuPeak = Math.max(gpuPeak, s.gpuMemoryUsedBytes());
+        }
+        List<SidecarSample> inside = new ArrayList<>();
+        for (int i = 1; i < samples.size(); i++) {
+            if (inAnyWindow(samples.get(i).epochMs(), windows, intervalMs)) inside.add(samples.get(i));
+        }
+        if (inside.isEmpty()) inside = samples.size() > 1 ? samples.subList(1, samples.size()) : samples;
         double cpuSum = 0;
         double cpuPeak = 0;
-        long gpuPeak = 0;
-        // The first sample is the baseline before the window: its CPU belongs to the warm-up.
-        List<JsonNode> inside = window.size() > 1 ? window.subList(1, window.size()) : window;
-        for (JsonNode s : window) {
-            rssPeak = Math.max(rssPeak, s.path("process").path("rssBytes").asLong());
-            long gpuUsed = 0;
-            for (JsonNode g : s.path("gpu")) gpuUsed += g.path("memoryUsedBytes").asLong();
-            gpuPeak = Math.max(gpuPeak, gpuUsed);
-        }
-        for (JsonNode s : inside) {
-            double cpu = s.path("process").path("cpuPercent").asDouble();
+        for (SidecarSample s : inside) {
+            double cpu = s.process() == null ? 0 : s.process().cpuPercent();
             cpuSum += cpu;
             cpuPeak = Math.max(cpuPeak, cpu);
         }
-        int cores = Math.max(1, last.path("system").path("cores").asInt(Runtime.getRuntime().availableProcessors()));
-        return new ResourceSummary(intervalMs, window.size(), cores,
-                rss(first), rss(last), rssPeak,
-                cpuSum / inside.size(), cpuPeak, gpuPeak,
-                delta(first, last, "process", "gcCount"), delta(first, last, "process", "gcTimeMs"),
-                delta(first, last, "inference", "fallbacks"), delta(first, last, "inference", "errors"),
-                List.copyOf(window));
+        double cpuMean = cpuSum / inside.size();
+        int cores = Math.max(1, last.system() == null || last.system().cores() <= 0
+                ? Runtime.getRuntime().availableProcessors() : last.system().cores());
+        long fallbacks = delta(first, last, true);
+        return new ResourceResult(server, intervalMs, samples.size(), cores, rss(first), rss(last), rssPeak,
+                rss(last) - rss(first), rssPeak - rss(first), cpuMean, cpuPeak, cpuMean / cores, gpuPeak,
+                process(last).gcCount() - process(first).gcCount(), process(last).gcTimeMs() - process(first).gcTimeMs(),
+                decisions, fallbacks, decisions > 0 ? 100.0 * fallbacks / decisions : null, delta(first, last, false),
+                keepSeries ? List.copyOf(samples) : List.of());
     }
 
-    private static long rss(JsonNode s) {
-        return s.path("process").path("rssBytes").asLong();
+    /** A sample describes the interval before it: it belongs to a window when that interval's middle does. */
+    static boolean inAnyWindow(long epochMs, List<Window> windows, long intervalMs) {
+        long middle = epochMs - intervalMs / 2;
+        for (Window w : windows) {
+            if (middle >= w.startEpochMs() && middle < w.endEpochMs()) return true;
+        }
+        return false;
     }
 
-    private static long delta(JsonNode first, JsonNode last, String group, String field) {
-        return last.path(group).path(field).asLong() - first.path(group).path(field).asLong();
+    private static long rss(SidecarSample s) {
+        return process(s).rssBytes();
     }
 
-    public long memoryIncreaseBytes() {
-        return rssEndBytes - rssStartBytes;
+    private static SidecarSample.Process process(SidecarSample s) {
+        return s.process() != null ? s.process() : new SidecarSample.Process(0, 0, 0, 0, 0, 0, 0, 0);
     }
 
-    public long memoryPeakIncreaseBytes() {
-        return rssPeakBytes - rssStartBytes;
+    private static long delta(SidecarSample first, SidecarSample last, boolean fallbacks) {
+        if (first.inference() == null || last.inference() == null) return 0;
+        return fallbacks ? last.inference().fallbacks() - first.inference().fallbacks()
+                : last.inference().errors() - first.inference().errors();
     }
 
-    /** Process CPU as a share of the whole machine: 100 = every core busy. */
-    public double cpuMeanPercentOfMachine() {
-        return cpuMeanPercent / cores;
-    }
-
-    /** The {@code resources} object of stats.json. */
-    public Map<String, Object> asMap() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("intervalMs", intervalMs);
-        m.put("rssStartBytes", rssStartBytes);
-        m.put("rssEndBytes", rssEndBytes);
-        m.put("rssPeakBytes", rssPeakBytes);
-        m.put("memoryIncreaseBytes", memoryIncreaseBytes());
-        m.put("memoryPeakIncreaseBytes", memoryPeakIncreaseBytes());
-        m.put("cpuMeanPercent", cpuMeanPercent);
-        m.put("cpuPeakPercent", cpuPeakPercent);
-        m.put("cpuMeanPercentOfMachine", cpuMeanPercentOfMachine());
-        m.put("gpuMemoryPeakBytes", gpuMemoryPeakBytes);
-        m.put("gcCountDelta", gcCountDelta);
-        m.put("gcTimeMsDelta", gcTimeMsDelta);
-        m.put("fallbacksDelta", fallbacksDelta);
-        m.put("serverErrorsDelta", serverErrorsDelta);
-        m.put("series", series);
-        return m;
+    /**
+     * Server CPU per decision over one window, µs: the CPU of the samples whose interval lies in it
+     * (cpuPercent / 100 x interval) over the decisions answered in it; null without samples or decisions.
+     */
+    public static Double cpuMicrosPerDecision(List<SidecarSample> samples, long intervalMs, Window window, long decisions) {
+        if (decisions <= 0) return null;
+        double cpuMicros = 0;
+        int n = 0;
+        for (SidecarSample s : samples) {
+            if (inAnyWindow(s.epochMs(), List.of(window), intervalMs) && s.process() != null) {
+                cpuMicros += s.process().cpuPercent() / 100.0 * intervalMs * 1000.0;
+                n++;
+            }
+        }
+        if (n == 0) return null;
+        // Scale the sampled intervals to the window's length (the window need not be a whole number of them).
+        double covered = n * intervalMs;
+        double length = window.endEpochMs() - window.startEpochMs();
+        return cpuMicros * (length / covered) / decisions;
     }
 }

@@ -1,29 +1,21 @@
 package org.marlbench.bench.run;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import org.marlbench.bench.results.Machine;
 
-/** Where the numbers were taken: CPU model, cores, memory, OS, JVM, inference engine, server. */
+/** Where the numbers were taken: CPU model, cores, memory, OS and JVM of this machine. */
 public final class MachineFingerprint {
     private MachineFingerprint() {
     }
 
-    public static Map<String, Object> collect(JsonNode health, String serverUrl) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("cpuModel", cpuModel());
-        m.put("cores", Runtime.getRuntime().availableProcessors());
-        m.put("memoryTotalBytes", memoryTotalBytes());
-        m.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
-        m.put("jvm", System.getProperty("java.runtime.version", System.getProperty("java.version"))
-                + " (" + System.getProperty("java.vendor") + ")");
-        m.put("engine", (health.path("engine").asText("unknown") + " " + health.path("engineVersion").asText("")).trim());
-        m.put("serverUrl", serverUrl);
-        return m;
+    public static Machine collect() {
+        return new Machine(cpuModel(), Runtime.getRuntime().availableProcessors(), memoryTotalBytes(),
+                System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"),
+                System.getProperty("java.runtime.version", System.getProperty("java.version")) + " ("
+                        + System.getProperty("java.vendor") + ")");
     }
 
     static String cpuModel() {

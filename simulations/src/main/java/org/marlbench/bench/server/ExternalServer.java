@@ -2,33 +2,39 @@ package org.marlbench.bench.server;
 
 import java.time.Duration;
 
-/** A server someone else runs (-DbaseUrl): we only check it answers /health with UP. */
+/** A server someone else runs (-DbaseUrl, -Dcompare.baseUrl): we only check that it answers /health with UP. */
 public final class ExternalServer implements ServerTarget {
-    private final String baseUrl;
+    private final ServerClient client;
 
-    private ExternalServer(String baseUrl) {
-        this.baseUrl = baseUrl;
+    private ExternalServer(ServerClient client) {
+        this.client = client;
     }
 
-    public static ExternalServer attach(String baseUrl, Duration timeout) {
-        String url = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
-        HealthCheck.awaitUp(url, timeout, () -> "the server at -DbaseUrl=" + url + " (started by you)");
-        return new ExternalServer(url);
+    /** @param property the setting that named it, for the error message ("-DbaseUrl") */
+    public static ExternalServer attach(String baseUrl, String authToken, String property, Duration timeout) {
+        ServerClient client = new ServerClient(baseUrl, authToken);
+        client.awaitUp(timeout, () -> "the server at " + property + "=" + baseUrl + " (started by you)");
+        return new ExternalServer(client);
     }
 
     @Override
     public String baseUrl() {
-        return baseUrl;
+        return client.baseUrl();
+    }
+
+    @Override
+    public ServerClient client() {
+        return client;
     }
 
     @Override
     public boolean alive() {
-        return HealthCheck.isUp(baseUrl);
+        return client.isUp();
     }
 
     @Override
     public String deathReport() {
-        return alive() ? "" : "the external server at " + baseUrl + " no longer answers /health with UP";
+        return alive() ? "" : "the external server at " + baseUrl() + " no longer answers /health with UP";
     }
 
     @Override

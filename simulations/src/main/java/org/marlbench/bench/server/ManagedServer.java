@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -15,38 +15,44 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The model server as a child JVM of the benchmark: started with {@code -Dserver.port=0},
- * its URL read from the {@code MODEL_SERVER_URL=} line, ready when /health says UP, watched
- * for an early death, stopped by {@link #close()} or, failing that, a shutdown hook.
- * Its output goes to {@code server.log}. Never runs inside Gatling's JVM.
+ * A model server as a child JVM of the benchmark: launched with {@code -Dserver.port=0}, its URL read
+ * from the {@code MODEL_SERVER_URL=} line, ready when /health says UP, watched for an early death,
+ * stopped by {@link #close()} or, failing that, a shutdown hook. Its output goes to its log file.
+ * Launch and readiness are separate steps so that several servers start at the same time.
+ * Never runs inside Gatling's JVM.
  */
 public final class ManagedServer implements ServerTarget {
     private static final Logger LOG = LoggerFactory.getLogger(ManagedServer.class);
-    /** Server settings forwarded from our -D properties (e.g. -Dserver.fault.delayMicros=500). */
-    /** JVM options of the managed server besides the heap; -Dbench.serverJvmArgs replaces them. */
-    static final String DEFAULT_JVM_ARGS = "-XX:+UseParallelGC -Xms256m -XX:+AlwaysPreTouch";
-    static final List<String> FORWARDED_PREFIXES = List.of("server.", "model.", "sidecar.", "marl.");
 
     private final Process process;
     private final ServerOutput output;
     private final Path logFile;
-    private final String baseUrl;
+    private final String kind;
+    private final String authToken;
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final Thread shutdownHook;
+    private volatile ServerClient client;
 
-    private ManagedServer(Process process, ServerOutput output, Path logFile, String baseUrl, Thread shutdownHook) {
+    private ManagedServer(Process process, ServerOutput output, Path logFile, String kind, String authToken, Thread hook) {
         this.process = process;
         this.output = output;
         this.logFile = logFile;
-        this.baseUrl = baseUrl;
-        this.shutdownHook = shutdownHook;
+        this.kind = kind;
+        this.authToken = authToken;
+        this.shutdownHook = hook;
     }
 
-    public static ManagedServer start(List<String> classpath, Path logFile, Properties system, Duration timeout) {
-        List<String> command = command(classpath, system);
+    /** What to start: class path, JVM options, and the server settings passed as -D. */
+    public record Launch(List<String> classpath, String heap, String jvmArgs, Map<String, String> serverProperties,
+                         String authToken, String kind) {
+    }
+
+    /** Starts the JVM and returns at once; {@link #awaitReady} waits for it. */
+    public static ManagedServer launch(Launch launch, Path logFile) {
+        List<String> command = command(launch);
         Process process;
         try {
-            Files.createDirectories(logFile.getParent());
+            Files.createDirectories(logFile.toAbsolutePath().getParent());
             ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
             pb.environment().put("OPT_OUT_TRACKING", "true");
             // PyTorch allocates on whichever request thread runs the batch; without a cap glibc
@@ -62,55 +68,59 @@ public final class ManagedServer implements ServerTarget {
         Thread pump = new Thread(output, "model-server-output");
         pump.setDaemon(true);
         pump.start();
+        return new ManagedServer(process, output, logFile, launch.kind(), launch.authToken(), hook);
+    }
+
+    /** Waits for the URL line and /health UP; on failure stops the server and throws with its last output. */
+    public ManagedServer awaitReady(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         String url;
         try {
             url = output.url().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException | ExecutionException | InterruptedException e) {
+            if (e instanceof InterruptedException) Thread.currentThread().interrupt();
             awaitExit(process);
             String why = e instanceof TimeoutException ? "printed no " + ServerOutput.URL_PREFIX + " line within "
                     + timeout.toSeconds() + " s" : exitDescription(process);
+            close();
             throw new IllegalStateException("the model server " + why + ". Log: " + logFile
                     + "\nLast output lines:\n" + output.lastLines());
         }
-        ManagedServer server = new ManagedServer(process, output, logFile, url, hook);
+        client = new ServerClient(url, authToken);
         try {
             Duration left = Duration.ofNanos(Math.max(1, deadline - System.nanoTime()));
-            HealthCheck.awaitUp(url, left, () -> "the model server started by the benchmark");
+            client.awaitUp(left, () -> "the model server started by the benchmark");
         } catch (IllegalStateException e) {
-            server.close();
+            close();
             throw new IllegalStateException(e.getMessage() + ". Log: " + logFile + "\nLast output lines:\n"
                     + output.lastLines(), e);
         }
         process.onExit().thenRun(() -> {
-            if (!server.stopping.get()) {
-                LOG.error("the model server died during the run ({}); see {}", exitDescription(process), logFile);
+            if (!stopping.get()) {
+                LOG.error("the model server at {} died during the run ({}); see {}", url, exitDescription(process), logFile);
             }
         });
         LOG.info("model server up at {} (pid {}, log {})", url, process.pid(), logFile);
-        return server;
+        return this;
     }
 
-    static List<String> command(List<String> classpath, Properties system) {
+    static List<String> command(Launch launch) {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.add(system.getProperty("bench.serverHeap", "-Xmx256m"));
+        cmd.add(launch.heap());
         // ParallelGC: on a 256 MiB heap its cheaper write barriers give ~5-8 % more decisions/s
-        // than G1 at 10 connections, with no worse p99 (README, "Benchmarks"). The heap is
-        // committed and touched at start so that "memory increase" measures growth, not the heap
-        // filling up to its configured size (peak RSS stays under 500 MiB).
-        for (String arg : system.getProperty("bench.serverJvmArgs", DEFAULT_JVM_ARGS).trim().split("\\s+")) {
+        // than G1 at 10 connections, with no worse p99. The heap is committed and touched at start so
+        // that "memory increase" measures growth, not the heap filling up to its configured size.
+        for (String arg : launch.jvmArgs().trim().split("\\s+")) {
             if (!arg.isEmpty()) cmd.add(arg);
         }
         cmd.add("-Dserver.port=0");
         cmd.add("-DOPT_OUT_TRACKING=true");
-        for (String key : system.stringPropertyNames()) {
-            if (FORWARDED_PREFIXES.stream().anyMatch(key::startsWith)) {
-                cmd.add("-D" + key + "=" + system.getProperty(key));
-            }
-        }
+        launch.serverProperties().forEach((k, v) -> {
+            if (!k.equals("server.port")) cmd.add("-D" + k + "=" + v);
+        });
         cmd.add("-cp");
-        cmd.add(ServerClasspath.join(classpath));
+        cmd.add(ServerClasspath.join(launch.classpath()));
         cmd.add(ServerClasspath.MAIN_CLASS);
         return cmd;
     }
@@ -132,7 +142,14 @@ public final class ManagedServer implements ServerTarget {
 
     @Override
     public String baseUrl() {
-        return baseUrl;
+        if (client == null) throw new IllegalStateException("the server is not ready yet (awaitReady first)");
+        return client.baseUrl();
+    }
+
+    @Override
+    public ServerClient client() {
+        if (client == null) throw new IllegalStateException("the server is not ready yet (awaitReady first)");
+        return client;
     }
 
     public long pid() {
@@ -157,7 +174,7 @@ public final class ManagedServer implements ServerTarget {
 
     @Override
     public String kind() {
-        return "managed";
+        return kind;
     }
 
     /** SIGTERM, up to 10 s for a clean stop, then kill. Idempotent. */

@@ -26,9 +26,9 @@ public final class ServerClasspath {
     private ServerClasspath() {
     }
 
-    public static List<String> resolve() {
-        String override = System.getProperty("bench.serverClasspath");
-        String raw = override != null && !override.isBlank() ? override : System.getProperty("java.class.path", "");
+    /** @param override {@code bench.serverClasspath}, or null for this JVM's own class path */
+    public static List<String> resolve(String override) {
+        String raw = override != null ? override : System.getProperty("java.class.path", "");
         List<String> entries = expand(raw);
         requireServerClasses(entries, override != null ? "-Dbench.serverClasspath" : "java.class.path");
         return entries;
@@ -63,7 +63,7 @@ public final class ServerClasspath {
         }
     }
 
-    static void requireServerClasses(List<String> entries, String source) {
+    public static void requireServerClasses(List<String> entries, String source) {
         for (String entry : entries) {
             Path p = Path.of(entry);
             if (Files.isDirectory(p) && Files.isRegularFile(p.resolve(MAIN_CLASS_FILE))) return;

@@ -1,16 +1,19 @@
 package org.marlbench.bench.server;
 
-/** The server a simulation drives: one we started, or one given by -DbaseUrl. */
+/** A server a simulation drives: one we started, or one someone else runs. */
 public interface ServerTarget extends AutoCloseable {
     String baseUrl();
 
-    /** True while the server can still be relied on (always true for an external one we do not watch). */
+    /** The benchmark's own HTTP calls to it (health, probe, sidecar). */
+    ServerClient client();
+
+    /** True while the server can still be relied on. */
     boolean alive();
 
     /** Why it is not alive, for the failure message; empty when alive. */
     String deathReport();
 
-    /** "managed" or "external". */
+    /** "managed", "reference build" or "external". */
     String kind();
 
     @Override

@@ -2,14 +2,12 @@ package org.marlbench.bench.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.marlbench.bench.stats.ServerTiming;
+import org.marlbench.bench.files.Json;
+import org.marlbench.bench.measure.ServerTimingHeader;
 
 /**
  * One decision request before the load, checked against SPEC section 2: status 200, every
@@ -25,14 +23,12 @@ public final class SpecProbe {
     }
 
     /** Sends {@code decisionBody} (a valid request without correlationId) and throws listing every violation. */
-    public static void requireConformant(String baseUrl, String decisionBody) {
+    public static void requireConformant(ServerClient server, String decisionBody) {
+        String baseUrl = server.baseUrl();
         String body = withCorrelationId(decisionBody);
         HttpResponse<String> r;
         try {
-            r = HealthCheck.HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl + "/v1/strategic/decision"))
-                    .timeout(Duration.ofSeconds(10))
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            r = server.postJson("/v1/strategic/decision", body);
         } catch (IOException e) {
             throw new IllegalStateException("SPEC probe: POST " + baseUrl + "/v1/strategic/decision failed: " + e, e);
         } catch (InterruptedException e) {
@@ -43,18 +39,18 @@ public final class SpecProbe {
         if (!problems.isEmpty()) {
             throw new IllegalStateException("the server at " + baseUrl + " does not conform to SPEC.md; the probe "
                     + "decision request found:\n - " + String.join("\n - ", problems)
-                    + "\nresponse " + r.statusCode() + ": " + HealthCheck.abbreviate(r.body()));
+                    + "\nresponse " + r.statusCode() + ": " + ServerClient.abbreviate(r.body()));
         }
     }
 
     static String withCorrelationId(String body) {
         try {
-            JsonNode node = HealthCheck.JSON.readTree(body);
+            JsonNode node = Json.MAPPER.readTree(body);
             if (!(node instanceof com.fasterxml.jackson.databind.node.ObjectNode object)) {
                 throw new IllegalArgumentException("probe body is not a JSON object");
             }
             object.put("correlationId", CORRELATION_ID);
-            return HealthCheck.JSON.writeValueAsString(object);
+            return Json.MAPPER.writeValueAsString(object);
         } catch (IOException e) {
             throw new IllegalArgumentException("probe body is not JSON: " + e.getMessage(), e);
         }
@@ -63,15 +59,15 @@ public final class SpecProbe {
     static List<String> violations(int status, String serverTiming, String body) {
         List<String> p = new ArrayList<>();
         if (status != 200) p.add("status " + status + ", expected 200");
-        if (ServerTiming.durationMicros(serverTiming, "model").isEmpty()) {
+        if (ServerTimingHeader.durationMicros(serverTiming, "model").isEmpty()) {
             p.add("Server-Timing header lacks model;dur (got " + serverTiming + ")");
         }
-        if (ServerTiming.durationMicros(serverTiming, "total").isEmpty()) {
+        if (ServerTimingHeader.durationMicros(serverTiming, "total").isEmpty()) {
             p.add("Server-Timing header lacks total;dur (got " + serverTiming + ")");
         }
         JsonNode json;
         try {
-            json = HealthCheck.JSON.readTree(body);
+            json = Json.MAPPER.readTree(body);
         } catch (IOException e) {
             p.add("body is not JSON: " + e.getMessage());
             return p;

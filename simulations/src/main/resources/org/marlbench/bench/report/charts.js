@@ -48,7 +48,7 @@
     var xMin = Math.min.apply(null, xs), xMax = Math.max.apply(null, xs);
     if (xMax === xMin) { xMax = xMin + 1; }
     var top = 0;
-    series.forEach(function (s) { s.y.forEach(function (v) { if (v > top) { top = v; } }); });
+    series.forEach(function (s) { s.y.forEach(function (v) { if (v !== null && v > top) { top = v; } }); });
     if (hline != null && hline.value > top) { top = hline.value; }
     var yMax = niceMax(top * 1.05);
     function sx(x) { return L + (x - xMin) / (xMax - xMin) * (W - L - R); }
@@ -63,7 +63,8 @@
     }
     series.forEach(function (ser, i) {
       var pts = [];
-      ser.y.forEach(function (v, j) { if (isFinite(v)) { pts.push(sx(xs[j]).toFixed(1) + ',' + sy(v).toFixed(1)); } });
+      var sxs = ser.x || xs;
+      ser.y.forEach(function (v, j) { if (v !== null && isFinite(v)) { pts.push(sx(sxs[j]).toFixed(1) + ',' + sy(v).toFixed(1)); } });
       if (pts.length > 0) {
         s += '<path class="series" fill="none" stroke="' + COLORS[i % 4] + '" stroke-width="2" d="M' + pts.join('L') + '"/>';
         drawn++;
@@ -73,7 +74,7 @@
     el.innerHTML = svg(s);
     return drawn > 0;
   }
-  function barChart(el, title, groups) {
+  function barChart(el, title, groups, referenceLabel) {
     var top = 0;
     groups.forEach(function (g) { top = Math.max(top, g.current, g.baseline == null ? 0 : g.baseline); });
     var yMax = niceMax(top * 1.05);
@@ -81,7 +82,7 @@
     var s = frame(title, yMax, 'ms', ''), drawn = 0;
     groups.forEach(function (g, i) {
       var x0 = L + i * slot + slot * 0.12;
-      [['baseline', g.baseline, 1], ['current', g.current, 0]].forEach(function (b, k) {
+      [[referenceLabel, g.baseline, 1], ['current', g.current, 0]].forEach(function (b, k) {
         if (b[1] == null) { return; }
         var h = b[1] / yMax * (H - T - B), x = x0 + k * bw, y = H - B - h;
         s += '<path class="series" fill="' + COLORS[b[2]] + '" d="M' + x.toFixed(1) + ',' + (H - B) + 'V' + y.toFixed(1)
@@ -90,14 +91,29 @@
       });
       s += '<text x="' + (x0 + bw) + '" y="' + (H - B + 14) + '" text-anchor="middle" class="tick">' + esc(g.label) + '</text>';
     });
-    s += legend(['current', 'baseline']);
+    s += legend(['current', referenceLabel]);
     el.innerHTML = svg(s);
     return drawn > 0;
   }
   function seq(n) { var a = []; for (var i = 0; i < n; i++) { a.push(i + 1); } return a; }
 
   var drawers = {
-    bars: function (el, d) { return barChart(el, 'Percentiles: current vs baseline', d.bars); },
+    bars: function (el, d) { return barChart(el, 'Percentiles: current vs ' + d.referenceLabel, d.bars, d.referenceLabel); },
+    timeline: function (el, d) {
+      var t = d.timeline, last = t.t[t.t.length - 1];
+      var series = [{name: 'client p50', y: t.p50Ms}, {name: 'client p99', y: t.p99Ms}];
+      if (t.refT) { series.push({name: 'reference p50', x: t.refT, y: t.refP50Ms}); }
+      var ticks = [{x: t.t[0], label: '0'}, {x: last, label: String(last)}];
+      if (t.warmupSeconds != null && t.warmupSeconds > 0 && t.warmupSeconds < last) {
+        ticks.push({x: t.warmupSeconds, label: 'warm-up ends'});
+      }
+      return lineChart(el, 'Client latency over time (per second, warm-up included)', t.t, series, 'seconds', 'ms', null, ticks);
+    },
+    rounds: function (el, d) {
+      var r = d.rounds;
+      return lineChart(el, 'A/B rounds: client p50 of each round', r.x, [{name: 'A (reference)', y: r.a}, {name: 'B (under test)', y: r.b}],
+        'round', 'ms', null, [{x: 1, label: '1'}, {x: r.x.length, label: String(r.x.length)}]);
+    },
     curve: function (el, d) {
       return lineChart(el, 'Latency by percentile (from the recorded histograms)', d.curve.x, d.curve.series,
         'percentile', 'ms', null,
@@ -111,6 +127,23 @@
       return lineChart(el, 'Server process CPU over the run (100 = one core)', d.resources.t, [{name: 'CPU %', y: d.resources.cpuPercent}],
         'seconds', '%', null,
         [{x: d.resources.t[0], label: '0'}, {x: d.resources.t[d.resources.t.length - 1], label: fmt(d.resources.t[d.resources.t.length - 1])}]);
+    },
+    leak: function (el, d) {
+      var s0 = d.leak.series[0], last = s0.x[s0.x.length - 1];
+      return lineChart(el, 'Soak: memory over time (' + d.leak.verdict + ')', s0.x, d.leak.series, 'seconds after warm-up', 'MB', null,
+        [{x: 0, label: '0'}, {x: last, label: fmt(last)}]);
+    },
+    capacity: function (el, d) {
+      var c = d.capacity, n = c.offered.length;
+      return lineChart(el, 'Capacity: served vs offered decisions/s' + (c.knee != null ? ' (knee ' + fmt(c.knee) + '/s)' : ''),
+        c.offered, [{name: 'served/s', y: c.served}, {name: 'offered/s', y: c.offered}], 'offered decisions/s', 'decisions/s', null,
+        [{x: c.offered[0], label: fmt(c.offered[0])}, {x: c.offered[n - 1], label: fmt(c.offered[n - 1])}]);
+    },
+    capacitylatency: function (el, d) {
+      var c = d.capacity, n = c.offered.length;
+      return lineChart(el, 'Capacity: client p50 and p99 per step', c.offered, [{name: 'p50 ms', y: c.p50Ms}, {name: 'p99 ms', y: c.p99Ms}],
+        'offered decisions/s', 'ms', {value: c.targetP99Ms, label: 'p99 target ' + c.targetP99Ms + ' ms'},
+        [{x: c.offered[0], label: fmt(c.offered[0])}, {x: c.offered[n - 1], label: fmt(c.offered[n - 1])}]);
     },
     p95history: function (el, d) {
       var xs = seq(d.history.p95Ms.length);

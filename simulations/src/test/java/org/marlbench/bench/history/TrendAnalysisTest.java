@@ -1,25 +1,26 @@
 package org.marlbench.bench.history;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.*;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.marlbench.bench.results.HistoryLine;
+import org.marlbench.bench.results.TrendFinding;
+import org.marlbench.bench.stats.LinearTrend;
 
 class TrendAnalysisTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
 
-    private static List<JsonNode> series(double[] p95Ms, double[] throughput) {
-        List<JsonNode> out = new ArrayList<>();
-        for (int i = 0; i < p95Ms.length; i++) {
-            out.add(JSON.createObjectNode().put("clientP95Micros", p95Ms[i] * 1000).put("throughputPerSecond", throughput[i])
-                    .put("targetP95Ms", 75.0).put("minThroughputOps", 100.0));
-        }
+    static HistoryLine line(double p95Ms, double throughput, long count) {
+        return new HistoryLine(2, "2026-11-27T14:00:00Z", "r", "Sim", "default", "abc", "passed", "unchanged", "baseline",
+                "pytorch-2.7.1-seeded", count, 0.0, throughput, 800.0, p95Ms * 1000, 3000.0, 200.0, 300.0, 400.0, 1.0e6, 120.0,
+                75.0, 100.0);
+    }
+
+    private static List<HistoryLine> series(double[] p95Ms, double[] throughput) {
+        List<HistoryLine> out = new ArrayList<>();
+        for (int i = 0; i < p95Ms.length; i++) out.add(line(p95Ms[i], throughput[i], (long) (throughput[i] * 60)));
         return out;
     }
 
@@ -58,16 +59,27 @@ class TrendAnalysisTest {
     }
 
     @Test
+    void aThroughputFromUnderFiveSecondsOfLoadIsNotATrendPoint() {
+        List<HistoryLine> shortRuns = new ArrayList<>();
+        for (int i = 0; i < 10; i++) shortRuns.add(line(1, 500 - 40 * i, 1)); // one decision per run
+        List<TrendFinding> findings = TrendAnalysis.analyse(shortRuns, 10, 5);
+        assertEquals(1, findings.size(), "only the latency trend: " + findings);
+        assertEquals("client p95", findings.get(0).metric());
+    }
+
+    @Test
     void tooFewRunsGiveNoTrend() {
         assertTrue(TrendAnalysis.analyse(series(new double[] {1, 2, 3}, new double[] {1, 2, 3}), 10, 5).isEmpty());
     }
 
     @Test
-    void leastSquaresAndStudentT() {
+    void leastSquaresWithStudentsT() {
         LinearTrend line = LinearTrend.fit(new double[] {1, 3, 5, 7.2, 8.8});
         assertEquals(1.98, line.slope(), 1e-9);
-        assertEquals(2.776, StudentT.quantile975(4), 1e-9);
-        assertEquals(2.021, StudentT.quantile975(40), 2e-3);
-        assertEquals(1.984, StudentT.quantile975(100), 2e-3);
+        // residual sd and t(0.975, 3) = 3.182 from the tables
+        double residuals = 0;
+        double[] y = {1, 3, 5, 7.2, 8.8};
+        for (int i = 0; i < 5; i++) residuals += Math.pow(y[i] - line.valueAt(i), 2);
+        assertEquals(3.182 * Math.sqrt(residuals / 3) / Math.sqrt(10), line.slopeHalfWidth(), 1e-3);
     }
 }

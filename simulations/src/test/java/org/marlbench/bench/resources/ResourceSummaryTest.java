@@ -2,73 +2,67 @@ package org.marlbench.bench.resources;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.marlbench.bench.config.BenchmarkConfig;
-import org.marlbench.bench.stats.Check;
+import org.marlbench.bench.results.CheckResult;
+import org.marlbench.bench.results.ResourceResult;
+import org.marlbench.bench.results.SidecarSample;
+import org.marlbench.bench.testing.SyntheticRuns;
 
 class ResourceSummaryTest {
-    static final long MB = 1024 * 1024;
+    static final long T0 = Instant.parse("2026-11-29T12:00:00Z").toEpochMilli();
 
-    /** A sidecar series as the server sends it: rss, process CPU (200 = 2 cores), gc, gpu. */
-    static String series(long[] timestamps, long[] rssMb, double[] cpu, long gpuMb) {
-        StringBuilder sb = new StringBuilder("{\"intervalMs\":250,\"samples\":[");
-        for (int i = 0; i < timestamps.length; i++) {
-            if (i > 0) sb.append(',');
-            sb.append("{\"timestampMs\":").append(timestamps[i])
-                    .append(",\"timestamp\":\"x\",\"process\":{\"rssBytes\":").append(rssMb[i] * MB)
-                    .append(",\"cpuPercent\":").append(cpu[i]).append(",\"gcCount\":").append(i * 2)
-                    .append(",\"gcTimeMs\":").append(i * 3).append("},\"system\":{\"cores\":2},")
-                    .append("\"gpu\":[{\"index\":0,\"memoryUsedBytes\":").append(gpuMb * MB).append("}],")
-                    .append("\"inference\":{\"requests\":").append(i * 100).append(",\"errors\":").append(i)
-                    .append(",\"fallbacks\":0}}");
+    /** A sample every 250 ms: RSS growing 1 MiB per sample, CPU 150 % while loaded (in [2 s, 4 s)), 10 % otherwise. */
+    static List<SidecarSample> samples(int n, long fallbacksPerSample) {
+        List<SidecarSample> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            long t = T0 + 250L * i;
+            boolean loaded = t - 125 >= T0 + 2000 && t - 125 < T0 + 4000;
+            out.add(new SidecarSample(Instant.ofEpochMilli(t).toString(),
+                    new SidecarSample.Process((300L << 20) + ((long) i << 20), 0, 0, 0, loaded ? 150 : 10, 40, i, i * 2L),
+                    new SidecarSample.SystemInfo(50, 2, 1L << 34, 1L << 33, 1.0), List.of(),
+                    new SidecarSample.Inference(i * 100L, 0, 0, i * fallbacksPerSample)));
         }
-        return sb.append("]}").toString();
+        return out;
     }
 
     @Test
-    void windowTakesBaselineInsideAndFirstAfter() throws Exception {
-        SidecarSeries s = SidecarSeries.parse(series(new long[] {1000, 1250, 1500, 1750, 2000, 2250},
-                new long[] {100, 110, 130, 120, 125, 500}, new double[] {10, 150, 190, 170, 160, 5}, 0));
-        List<com.fasterxml.jackson.databind.JsonNode> w = s.window(1100, 1900);
-        assertEquals(List.of(1000L, 1250L, 1500L, 1750L, 2000L),
-                w.stream().map(n -> n.path("timestampMs").asLong()).toList());
-        assertTrue(s.hasSampleAtOrAfter(2250));
-        assertFalse(s.hasSampleAtOrAfter(2251));
+    void cpuIsAveragedOverTheWindowsOnlyAndMemoryOverEverything() {
+        ResourceResult r = ResourceSummary.of("B1", 250, samples(25, 0),
+                List.of(new ResourceSummary.Window(T0 + 2000, T0 + 4000)), 1000, true);
+        assertEquals(150.0, r.cpuMeanPercent(), 1e-9, "an A/B server idles between its rounds: those samples do not count");
+        assertEquals(75.0, r.cpuMeanPercentOfMachine(), 1e-9);
+        assertEquals(24L << 20, r.memoryIncreaseBytes());
+        assertEquals(24, r.gcCountDelta());
+        assertEquals(25, r.series().size());
+        assertEquals(0.0, r.fallbackPercent());
     }
 
     @Test
-    void summaryAndLimits() throws Exception {
-        SidecarSeries s = SidecarSeries.parse(series(new long[] {1000, 1250, 1500, 1750, 2000},
-                new long[] {100, 110, 180, 120, 160}, new double[] {10, 150, 190, 170, 170}, 300));
-        ResourceSummary r = ResourceSummary.of(s.intervalMs(), s.window(1100, 1900));
-        assertEquals(100 * MB, r.rssStartBytes());
-        assertEquals(160 * MB, r.rssEndBytes());
-        assertEquals(180 * MB, r.rssPeakBytes());
-        assertEquals(60 * MB, r.memoryIncreaseBytes());
-        assertEquals(80 * MB, r.memoryPeakIncreaseBytes());
-        assertEquals((150 + 190 + 170 + 170) / 4.0, r.cpuMeanPercent(), 1e-9, "baseline sample excluded from CPU");
-        assertEquals(190, r.cpuPeakPercent());
-        assertEquals(85.0, r.cpuMeanPercentOfMachine(), 1e-9);
-        assertEquals(300 * MB, r.gpuMemoryPeakBytes());
-        assertEquals(8, r.gcCountDelta());
-        assertEquals(4, r.serverErrorsDelta());
-        assertEquals(5, r.series().size());
-
-        BenchmarkConfig c = new BenchmarkConfig(50, 75, 100, 100, 50, 80, 256, 10, 100, 60, 10, 20);
-        List<Check> checks = ResourceLimits.evaluate(c, r);
-        assertEquals(3, checks.size());
-        assertTrue(checks.stream().allMatch(Check::failsRun));
-        assertTrue(checks.stream().noneMatch(Check::passed), checks.toString()); // 60 MB > 50, 85 % > 80, 300 MB > 256
-
-        BenchmarkConfig generous = new BenchmarkConfig(50, 75, 100, 100, 60, 85, 300, 10, 100, 60, 10, 20);
-        assertTrue(ResourceLimits.evaluate(generous, r).stream().allMatch(Check::passed), "limits are inclusive");
+    void cpuPerDecisionOfOneRound() {
+        // 150 % of a core for 2 s = 3 s of CPU over 6000 decisions = 500 µs each
+        Double perDecision = ResourceSummary.cpuMicrosPerDecision(samples(25, 0), 250,
+                new ResourceSummary.Window(T0 + 2000, T0 + 4000), 6000);
+        assertEquals(500.0, perDecision, 1e-6);
+        assertNull(ResourceSummary.cpuMicrosPerDecision(samples(25, 0), 250, new ResourceSummary.Window(T0 + 2000, T0 + 4000), 0));
     }
 
     @Test
-    void malformedSeriesIsAClearError() {
-        assertThrows(IllegalStateException.class, () -> SidecarSeries.parse("{\"samples\":[]}"));
-        assertThrows(IllegalStateException.class, () -> SidecarSeries.parse("{\"intervalMs\":250,\"samples\":[{}]}"));
-        assertThrows(IllegalStateException.class, () -> ResourceSummary.of(250, List.of()));
+    void theFallbackRateIsALimitLikeTheOthers() {
+        ResourceResult r = ResourceSummary.of("B1", 250, samples(25, 5), List.of(new ResourceSummary.Window(T0, T0 + 6000)), 6000, false);
+        assertEquals(120, r.fallbacksDelta());
+        assertEquals(2.0, r.fallbackPercent(), 1e-9);
+        List<CheckResult> checks = ResourceLimits.evaluate(SyntheticRuns.config(75, 100), r, "B2: ");
+        CheckResult fallback = checks.get(3);
+        assertEquals("B2: fallbacks <= 1 % of decisions", fallback.name());
+        assertFalse(fallback.passed());
+        assertTrue(fallback.failsRun());
+    }
+
+    @Test
+    void noSamplesIsAClearError() {
+        assertThrows(IllegalStateException.class, () -> ResourceSummary.of("B1", 250, List.of(), List.of(), 0, false));
     }
 }

@@ -1,0 +1,20 @@
+package org.marlbench.bench.config;
+
+/**
+ * Steady-state warm-up (both JVMs compile their hot paths before anything is measured): requests
+ * go to each server in windows of at least {@code windowMillis} and {@code windowRequests} successful
+ * requests (a window of a handful of slow, interpreted requests proves nothing: the JIT compiles a
+ * method after thousands of calls); a server is warm once its last {@code stableWindows} window
+ * medians lie within {@code tolerancePercent} of each other and it has had at least
+ * {@code minRequests} requests; {@code maxSeconds} per server bounds it either way. A single-user
+ * simulation warms up with {@code users} users (more requests per second, sooner warm).
+ */
+public record WarmupSettings(int minRequests, int windowMillis, int windowRequests, int stableWindows,
+                             double tolerancePercent, int maxSeconds, int users) {
+
+    static WarmupSettings from(BenchProperties p, BenchmarkConfig config) {
+        return new WarmupSettings(config.warmupIterations(), p.intAtLeast("warmup.windowMillis", 50),
+                p.positiveInt("warmup.windowRequests"), p.intAtLeast("warmup.stableWindows", 2),
+                p.positiveDouble("warmup.tolerancePercent"), p.positiveInt("warmup.maxSeconds"), p.positiveInt("warmup.users"));
+    }
+}

@@ -1,0 +1,169 @@
+package org.marlbench.bench.load;
+
+import org.marlbench.bench.server.Fork;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.HdrHistogram.Histogram;
+import org.marlbench.bench.config.WarmupSettings;
+import org.marlbench.bench.results.WarmupResult;
+import org.marlbench.bench.stats.Histograms;
+
+/**
+ * Warm-up until steady state, for every server JVM of the run in turn: the load goes to one server
+ * for a window, then to the next. A server is steady when its last {@code stableWindows} window
+ * medians (successful requests, µs) lie within {@code tolerancePercent} of each other and do not
+ * still trend (least-squares slope under a quarter of the tolerance per window: a JIT that is still
+ * compiling makes the medians creep down by a per cent or two a window, which a band alone lets
+ * through), and it has had {@code minRequests} requests. Every server keeps its turns until all are
+ * steady, so the servers of both sides of an A/B run end the warm-up equally warm; a server out of
+ * its {@code maxSeconds} stops getting turns and counts as not converged (the report says so).
+ * Thread-safe; the window switch is the only synchronised step, once per window.
+ */
+public final class SteadyStateWarmup {
+    /** Fewer successful requests than this in a window give no median (the window does not count). */
+    static final int MIN_WINDOW_SAMPLES = 20;
+
+    private final List<Fork> forks;
+    private final WarmupSettings settings;
+    private final Trace[] traces;
+    private final long windowNanos;
+    private final long minNanos;
+    private volatile Slot current;
+    private volatile long windowEndNanos;
+    private volatile long windowStartNanos;
+    private volatile boolean done;
+    private volatile Histogram window = Histograms.newConcurrent();
+    private volatile long startNanos = Long.MIN_VALUE;
+    private long endNanos;
+    private int windowCount;
+
+    private static final class Trace {
+        final List<Long> medians = new ArrayList<>();
+        final AtomicLong requests = new AtomicLong();
+        long nanos;
+        boolean converged;
+        boolean outOfTime;
+    }
+
+    /** @param minNanos the warm-up lasts at least this long (a closed model's user ramp happens in it) */
+    public SteadyStateWarmup(List<Fork> forks, WarmupSettings settings, long minNanos) {
+        this.forks = List.copyOf(forks);
+        this.settings = settings;
+        this.traces = new Trace[forks.size()];
+        for (int i = 0; i < traces.length; i++) traces[i] = new Trace();
+        this.windowNanos = settings.windowMillis() * 1_000_000L;
+        this.minNanos = minNanos;
+    }
+
+    /** Where a warm-up request sent now goes. */
+    public Slot slot(long nowNanos) {
+        Slot s = current;
+        if (s == null || nowNanos - windowEndNanos >= 0 && windowFull(nowNanos)) s = advance(nowNanos);
+        return s;
+    }
+
+    /** A window closes once it has its requests too, or when its server is out of warm-up time. */
+    private boolean windowFull(long nowNanos) {
+        Slot s = current;
+        if (window.getTotalCount() >= settings.windowRequests()) return true;
+        Trace t = traces[s.fork().index()];
+        return t.nanos + (nowNanos - windowStartNanos) >= settings.maxSeconds() * 1_000_000_000L;
+    }
+
+    /** The server being warmed now, or null before the warm-up started. */
+    public Fork currentFork() {
+        Slot s = current;
+        return s == null ? null : s.fork();
+    }
+
+    /** A completed warm-up request (ok: it succeeded). */
+    public void record(Slot slot, long micros, boolean ok) {
+        traces[slot.fork().index()].requests.incrementAndGet();
+        Slot s = current;
+        if (ok && s != null && s.window() == slot.window()) Histograms.record(window, micros);
+    }
+
+    /** True until every server is warm (or out of warm-up time), and for at least the minimum time. */
+    public boolean running() {
+        return !done || System.nanoTime() - startNanos < minNanos;
+    }
+
+    private synchronized Slot advance(long nowNanos) {
+        if (current != null && (nowNanos - windowEndNanos < 0 || !windowFull(nowNanos))) return current; // switched already
+        if (done) return current;
+        if (current == null) {
+            startNanos = nowNanos;
+            return open(0, nowNanos);
+        }
+        int f = current.fork().index();
+        close(traces[f], nowNanos);
+        boolean allSteady = true;
+        for (Trace t : traces) allSteady &= t.converged || t.outOfTime;
+        if (!allSteady) {
+            for (int step = 1; step <= forks.size(); step++) {
+                int next = (f + step) % forks.size();
+                if (!traces[next].outOfTime) return open(next, nowNanos);
+            }
+        }
+        done = true;
+        endNanos = nowNanos;
+        return current;
+    }
+
+    private Slot open(int fork, long nowNanos) {
+        window = Histograms.newConcurrent();
+        windowStartNanos = nowNanos;
+        windowEndNanos = nowNanos + windowNanos;
+        current = new Slot(Slot.Phase.WARMUP, forks.get(fork), -1, windowCount++);
+        return current;
+    }
+
+    private void close(Trace t, long nowNanos) {
+        Histogram h = window;
+        t.nanos += nowNanos - windowStartNanos;
+        if (h.getTotalCount() >= MIN_WINDOW_SAMPLES) t.medians.add(h.getValueAtPercentile(50));
+        t.converged = t.requests.get() >= settings.minRequests() && steady(t.medians);
+        t.outOfTime = t.nanos >= settings.maxSeconds() * 1_000_000_000L;
+    }
+
+    boolean steady(List<Long> medians) {
+        int n = settings.stableWindows();
+        if (medians.size() < n) return false;
+        List<Long> last = medians.subList(medians.size() - n, medians.size());
+        long min = Long.MAX_VALUE;
+        long max = Long.MIN_VALUE;
+        double mean = 0;
+        for (long m : last) {
+            min = Math.min(min, m);
+            max = Math.max(max, m);
+            mean += m / (double) n;
+        }
+        if (min <= 0 || (max - min) * 100.0 > settings.tolerancePercent() * min) return false;
+        // least-squares slope over the window index, as a share of the mean per window
+        double xMean = (n - 1) / 2.0;
+        double sxy = 0;
+        double sxx = 0;
+        for (int i = 0; i < n; i++) {
+            sxy += (i - xMean) * (last.get(i) - mean);
+            sxx += (i - xMean) * (i - xMean);
+        }
+        return Math.abs(sxy / sxx) * 100.0 <= settings.tolerancePercent() / 4 * mean;
+    }
+
+    /** What happened, for stats.json and the report. */
+    public synchronized WarmupResult result() {
+        List<WarmupResult.Server> servers = new ArrayList<>();
+        boolean all = true;
+        long requests = 0;
+        for (int i = 0; i < traces.length; i++) {
+            Trace t = traces[i];
+            servers.add(new WarmupResult.Server(forks.get(i).label(), t.converged, t.nanos / 1e9, t.requests.get(),
+                    List.copyOf(t.medians)));
+            all &= t.converged;
+            requests += t.requests.get();
+        }
+        double seconds = startNanos == Long.MIN_VALUE ? 0 : ((done ? endNanos : System.nanoTime()) - startNanos) / 1e9;
+        return new WarmupResult(all, seconds, requests, servers);
+    }
+}
