@@ -96,7 +96,8 @@ public final class ServerClient {
 
     /**
      * Every sidecar sample from {@code sinceEpochMs} on, oldest first. A server may cap the samples of
-     * one answer: the next page is asked for from just after the last sample received.
+     * one answer: the next page is asked for from just after the last sample received, until a page
+     * says it is not truncated or brings nothing new. A 503 (the series route is paced) is retried.
      */
     public SidecarSeries series(long sinceEpochMs) {
         List<SidecarSample> all = new ArrayList<>();
@@ -107,6 +108,10 @@ public final class ServerClient {
             SidecarSeries one;
             try {
                 HttpResponse<String> r = send(request(path).GET());
+                for (int retry = 0; r.statusCode() == 503 && retry < 20; retry++) {
+                    sleep(250);
+                    r = send(request(path).GET());
+                }
                 if (r.statusCode() != 200) {
                     throw new IllegalStateException("GET " + baseUrl + path + " answered " + r.statusCode() + ": " + abbreviate(r.body()));
                 }
@@ -123,6 +128,7 @@ public final class ServerClient {
             if (fresh.isEmpty()) break;
             all.addAll(fresh);
             since = fresh.get(fresh.size() - 1).epochMs() + 1;
+            if (!one.truncated()) break;
         }
         return new SidecarSeries(intervalMs, all);
     }

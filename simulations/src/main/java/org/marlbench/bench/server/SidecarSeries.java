@@ -7,8 +7,16 @@ import java.util.List;
 import org.marlbench.bench.files.Json;
 import org.marlbench.bench.results.SidecarSample;
 
-/** GET /sidecar/resources/series: the server's resource samples, oldest first (SPEC section 2). */
-public record SidecarSeries(long intervalMs, List<SidecarSample> samples) {
+/**
+ * GET /sidecar/resources/series: the server's resource samples, oldest first (SPEC section 2).
+ * {@code truncated}: the server said the answer stopped short of its newest sample (our server's
+ * {@code "truncated": true}; absent on a SPEC-only server, read as "maybe": the caller pages on).
+ */
+public record SidecarSeries(long intervalMs, List<SidecarSample> samples, boolean truncated) {
+
+    public SidecarSeries(long intervalMs, List<SidecarSample> samples) {
+        this(intervalMs, samples, false);
+    }
 
     /** @throws IllegalStateException when the answer is not SPEC's {@code {"intervalMs": n, "samples": [...]}} */
     public static SidecarSeries parse(String body) throws IOException {
@@ -24,7 +32,8 @@ public record SidecarSeries(long intervalMs, List<SidecarSample> samples) {
             sample.epochMs(); // a sample without SPEC's ISO timestamp is an error here, not a silent zero later
             list.add(sample);
         }
-        return new SidecarSeries(root.path("intervalMs").asLong(), list);
+        JsonNode truncated = root.path("truncated");
+        return new SidecarSeries(root.path("intervalMs").asLong(), list, !truncated.isBoolean() || truncated.asBoolean());
     }
 
     /**
