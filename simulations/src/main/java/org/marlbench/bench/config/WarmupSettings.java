@@ -1,13 +1,13 @@
 package org.marlbench.bench.config;
 
 /**
- * Steady-state warm-up (both JVMs compile their hot paths before anything is measured): requests
- * go to each server in windows of at least {@code windowMillis} and {@code windowRequests} successful
- * requests (a window of a handful of slow, interpreted requests proves nothing: the JIT compiles a
- * method after thousands of calls); a server is warm once its last {@code stableWindows} window
- * medians lie within {@code tolerancePercent} of each other and it has had at least
- * {@code minRequests} requests; {@code maxSeconds} per server bounds it either way. A single-user
- * simulation warms up with {@code users} users (more requests per second, sooner warm).
+ * Steady-state warm-up (both JVMs compile their hot paths before anything is measured), every
+ * server at once: each server's windows last at least {@code windowMillis} and hold at least
+ * {@code windowRequests} successful requests (a handful of slow, interpreted requests proves
+ * nothing: the JIT compiles a method after thousands of calls); a server is steady once its last
+ * {@code stableWindows} window medians lie within {@code tolerancePercent} of each other without a
+ * trend and it has had at least {@code minRequests} requests; {@code maxSeconds} bounds the warm-up
+ * either way. A single-user simulation warms up with {@code users} users.
  */
 public record WarmupSettings(int minRequests, int windowMillis, int windowRequests, int stableWindows,
                              double tolerancePercent, int maxSeconds, int users) {
