@@ -1,8 +1,8 @@
 package org.marlbench.bench.config;
 
 /**
- * Steady-state warm-up (both JVMs compile their hot paths before anything is measured), every
- * server at once: each server's windows last at least {@code windowMillis} and hold at least
+ * Steady-state warm-up (both JVMs compile their hot paths before anything is measured), the
+ * servers in turn: each window lasts at least {@code windowMillis} and holds at least
  * {@code windowRequests} successful requests (a handful of slow, interpreted requests proves
  * nothing: the JIT compiles a method after thousands of calls); a server is steady once its last
  * {@code stableWindows} window medians lie within {@code tolerancePercent} of each other without a

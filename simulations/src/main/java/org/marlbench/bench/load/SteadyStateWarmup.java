@@ -1,27 +1,26 @@
 package org.marlbench.bench.load;
 
+import org.marlbench.bench.server.Fork;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.HdrHistogram.Histogram;
 import org.marlbench.bench.config.WarmupSettings;
 import org.marlbench.bench.results.WarmupResult;
-import org.marlbench.bench.server.Fork;
 import org.marlbench.bench.stats.Histograms;
 
 /**
- * Warm-up until steady state, every server JVM of the run at the same time: warm-up requests go to
- * the servers in turn, request by request, so all of them compile their hot paths in the same
- * seconds (two cores get used even by one user's worth of server, and an A/B run's JVMs end the
- * warm-up equally warm). Each server has its own windows: a window lasts at least
- * {@code windowMillis} and holds at least {@code windowRequests} successful requests (a few slow
- * interpreted requests prove nothing). A server is steady when its last {@code stableWindows} window
- * medians lie within {@code tolerancePercent} of each other and do not still trend (least-squares
- * slope under a quarter of the tolerance per window: a JIT still compiling makes the medians creep
- * down a per cent or two a window, inside any band), and it has had {@code minRequests} requests.
- * Every server keeps getting requests until all are steady, or until {@code maxSeconds} of warm-up
- * have passed (then the ones not steady count as not converged; the report says so).
- * Thread-safe: a window switch is the only synchronised step, once per window and server.
+ * Warm-up until steady state, for every server JVM of the run in turn: the load goes to one server
+ * for a window, then to the next (one server at a time: four JVMs compiling at once on two cores
+ * took five times longer to warm in a measured run; the idle ones still compile in the background).
+ * A window lasts at least {@code windowMillis} and holds at least {@code windowRequests} successful
+ * requests. A server is steady when its last {@code stableWindows} window medians (µs) lie within
+ * {@code tolerancePercent} of each other and do not still trend (least-squares slope under a quarter
+ * of the tolerance per window: a JIT still compiling makes the medians creep down a per cent or two
+ * a window, which a band alone lets through), and it has had {@code minRequests} requests. Every
+ * server keeps its turns until all are steady, so both sides of an A/B run end the warm-up equally
+ * warm; the whole warm-up lasts at most {@code maxSeconds} (the servers not steady by then count as
+ * not converged; the report says so). Thread-safe; the window switch is the only synchronised step.
  */
 public final class SteadyStateWarmup {
     /** Fewer successful requests than this in a window give no median (the window does not count). */
@@ -29,119 +28,97 @@ public final class SteadyStateWarmup {
 
     private final List<Fork> forks;
     private final WarmupSettings settings;
-    private final Server[] servers;
+    private final Trace[] traces;
     private final long windowNanos;
     private final long maxNanos;
     private final long minNanos;
-    private final AtomicLong turn = new AtomicLong();
-    private final AtomicLong windowIds = new AtomicLong();
-    private volatile long startNanos = Long.MIN_VALUE;
+    private volatile Slot current;
+    private volatile long windowEndNanos;
+    private volatile long windowStartNanos;
     private volatile boolean done;
-    private volatile long endNanos;
+    private volatile Histogram window = Histograms.newConcurrent();
+    private volatile long startNanos = Long.MIN_VALUE;
+    private long endNanos;
+    private int windowCount;
 
-    /** One server's warm-up: its current window, the medians of the closed ones, its verdict. */
-    private final class Server {
-        final Fork fork;
+    private static final class Trace {
         final List<Long> medians = new ArrayList<>();
         final AtomicLong requests = new AtomicLong();
-        volatile Slot slot;
-        volatile Histogram window;
-        volatile long windowStartNanos;
-        volatile boolean converged;
-        volatile long steadyAtNanos = Long.MIN_VALUE;
-
-        Server(Fork fork) {
-            this.fork = fork;
-        }
-
-        Slot slot(long nowNanos) {
-            Slot s = slot;
-            if (s == null || due(nowNanos)) s = rotate(nowNanos);
-            return s;
-        }
-
-        private boolean due(long nowNanos) {
-            return nowNanos - windowStartNanos >= windowNanos
-                    && (window.getTotalCount() >= settings.windowRequests() || nowNanos - startNanos >= maxNanos);
-        }
-
-        synchronized Slot rotate(long nowNanos) {
-            if (slot != null && !due(nowNanos)) return slot; // another thread rotated already
-            if (slot != null) {
-                Histogram h = window;
-                if (h.getTotalCount() >= MIN_WINDOW_SAMPLES) medians.add(h.getValueAtPercentile(50));
-                converged = requests.get() >= settings.minRequests() && steady(medians);
-                if (converged && steadyAtNanos == Long.MIN_VALUE) steadyAtNanos = nowNanos;
-                if (!converged) steadyAtNanos = Long.MIN_VALUE;
-                checkDone(nowNanos);
-            }
-            window = Histograms.newConcurrent();
-            windowStartNanos = nowNanos;
-            slot = new Slot(Slot.Phase.WARMUP, fork, -1, (int) windowIds.getAndIncrement());
-            return slot;
-        }
-
-        void record(Slot sent, long micros, boolean ok) {
-            requests.incrementAndGet();
-            Slot s = slot;
-            if (ok && s != null && s.window() == sent.window()) Histograms.record(window, micros);
-        }
-
-        synchronized WarmupResult.Server result(long nowNanos) {
-            long until = converged && steadyAtNanos != Long.MIN_VALUE ? steadyAtNanos : (done ? endNanos : nowNanos);
-            double seconds = startNanos == Long.MIN_VALUE ? 0 : Math.max(0, until - startNanos) / 1e9;
-            return new WarmupResult.Server(fork.label(), converged, seconds, requests.get(), List.copyOf(medians));
-        }
+        long nanos;
+        boolean converged;
     }
 
     /** @param minNanos the warm-up lasts at least this long (a closed model's user ramp happens in it) */
     public SteadyStateWarmup(List<Fork> forks, WarmupSettings settings, long minNanos) {
         this.forks = List.copyOf(forks);
         this.settings = settings;
-        this.servers = new Server[forks.size()];
-        for (int i = 0; i < servers.length; i++) servers[i] = new Server(forks.get(i));
+        this.traces = new Trace[forks.size()];
+        for (int i = 0; i < traces.length; i++) traces[i] = new Trace();
         this.windowNanos = settings.windowMillis() * 1_000_000L;
         this.maxNanos = settings.maxSeconds() * 1_000_000_000L;
         this.minNanos = minNanos;
     }
 
-    /** Where a warm-up request sent now goes: the next server in turn. */
+    /** Where a warm-up request sent now goes. */
     public Slot slot(long nowNanos) {
-        if (startNanos == Long.MIN_VALUE) start(nowNanos);
-        Server s = servers[(int) Math.floorMod(turn.getAndIncrement(), (long) servers.length)];
-        return s.slot(nowNanos);
+        Slot s = current;
+        if (s == null || nowNanos - windowEndNanos >= 0 && windowFull(nowNanos)) s = advance(nowNanos);
+        return s;
     }
 
-    private synchronized void start(long nowNanos) {
-        if (startNanos == Long.MIN_VALUE) startNanos = nowNanos;
+    /** A window closes once it has its requests too, or when the warm-up is out of time. */
+    private boolean windowFull(long nowNanos) {
+        return window.getTotalCount() >= settings.windowRequests() || nowNanos - startNanos >= maxNanos;
+    }
+
+    /** The server being warmed now, or null before the warm-up started. */
+    public Fork currentFork() {
+        Slot s = current;
+        return s == null ? null : s.fork();
     }
 
     /** A completed warm-up request (ok: it succeeded). */
     public void record(Slot slot, long micros, boolean ok) {
-        servers[slot.fork().index()].record(slot, micros, ok);
+        traces[slot.fork().index()].requests.incrementAndGet();
+        Slot s = current;
+        if (ok && s != null && s.window() == slot.window()) Histograms.record(window, micros);
     }
 
-    /** True until every server is steady (or the warm-up is out of time), and for at least the minimum time. */
+    /** True until every server is warm (or out of warm-up time), and for at least the minimum time. */
     public boolean running() {
-        if (startNanos == Long.MIN_VALUE) return true;
-        if (!done) checkDone(System.nanoTime());
         return !done || System.nanoTime() - startNanos < minNanos;
     }
 
-    private synchronized void checkDone(long nowNanos) {
-        if (done) return;
-        boolean all = true;
-        for (Server s : servers) all &= s.converged;
-        if (all || nowNanos - startNanos >= maxNanos) {
-            done = true;
-            endNanos = nowNanos;
+    private synchronized Slot advance(long nowNanos) {
+        if (current != null && (nowNanos - windowEndNanos < 0 || !windowFull(nowNanos))) return current; // switched already
+        if (done) return current;
+        if (current == null) {
+            startNanos = nowNanos;
+            return open(0, nowNanos);
         }
+        int f = current.fork().index();
+        close(traces[f], nowNanos);
+        boolean allSteady = true;
+        for (Trace t : traces) allSteady &= t.converged;
+        if (!allSteady && nowNanos - startNanos < maxNanos) return open((f + 1) % forks.size(), nowNanos);
+        done = true;
+        endNanos = nowNanos;
+        return current;
     }
 
-    /** The server a warm-up request would go to next (for the live view; no side effects), or null before the start. */
-    public Fork currentFork() {
-        if (startNanos == Long.MIN_VALUE) return null;
-        return forks.get((int) Math.floorMod(turn.get(), (long) forks.size()));
+    private Slot open(int fork, long nowNanos) {
+        window = Histograms.newConcurrent();
+        windowStartNanos = nowNanos;
+        windowEndNanos = nowNanos + windowNanos;
+        current = new Slot(Slot.Phase.WARMUP, forks.get(fork), -1, windowCount++);
+        return current;
+    }
+
+    private void close(Trace t, long nowNanos) {
+        Histogram h = window;
+        t.nanos += nowNanos - windowStartNanos;
+        if (h.getTotalCount() >= MIN_WINDOW_SAMPLES) t.medians.add(h.getValueAtPercentile(50));
+        t.converged = t.requests.get() >= settings.minRequests() && steady(t.medians);
     }
 
     boolean steady(List<Long> medians) {
@@ -169,18 +146,18 @@ public final class SteadyStateWarmup {
     }
 
     /** What happened, for stats.json and the report. */
-    public WarmupResult result() {
-        long now = System.nanoTime();
-        List<WarmupResult.Server> out = new ArrayList<>();
+    public synchronized WarmupResult result() {
+        List<WarmupResult.Server> servers = new ArrayList<>();
         boolean all = true;
         long requests = 0;
-        for (Server s : servers) {
-            WarmupResult.Server r = s.result(now);
-            out.add(r);
-            all &= r.converged();
-            requests += r.requests();
+        for (int i = 0; i < traces.length; i++) {
+            Trace t = traces[i];
+            servers.add(new WarmupResult.Server(forks.get(i).label(), t.converged, t.nanos / 1e9, t.requests.get(),
+                    List.copyOf(t.medians)));
+            all &= t.converged;
+            requests += t.requests.get();
         }
-        double seconds = startNanos == Long.MIN_VALUE ? 0 : ((done ? endNanos : now) - startNanos) / 1e9;
-        return new WarmupResult(all, seconds, requests, out);
+        double seconds = startNanos == Long.MIN_VALUE ? 0 : ((done ? endNanos : System.nanoTime()) - startNanos) / 1e9;
+        return new WarmupResult(all, seconds, requests, servers);
     }
 }

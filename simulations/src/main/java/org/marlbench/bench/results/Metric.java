@@ -50,6 +50,20 @@ public enum Metric {
         return higherIsWorse;
     }
 
+    /**
+     * A tail percentile (p95, p99): judged and reported like the others, but too noisy per round for
+     * an unresolved interval of its own to make a whole run inconclusive.
+     */
+    public boolean tail() {
+        return label.endsWith("p95") || label.endsWith("p99");
+    }
+
+    /** The metric of a label ("client p50"), or null for the ones compared in points (error rate). */
+    public static Metric byLabel(String label) {
+        for (Metric m : values()) if (m.label.equals(label)) return m;
+        return null;
+    }
+
     /** The round's value, or null when the round had too few requests for it. */
     public Double of(RoundResult round) {
         return ofRound.apply(round);

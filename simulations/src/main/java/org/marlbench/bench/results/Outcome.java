@@ -30,11 +30,20 @@ public enum Outcome {
         throw new IllegalArgumentException("unknown outcome '" + label + "'");
     }
 
-    /** Regressed if any metric regressed; else inconclusive if any is; not enough data if none could be judged. */
+    /**
+     * Regressed if any metric regressed; else inconclusive if a metric that is not a tail percentile is
+     * (p95 and p99 of short rounds are too noisy to decide most runs; their verdicts stay per metric);
+     * not enough data if none could be judged.
+     */
     public static Outcome of(List<MetricVerdict> metrics) {
         if (metrics.stream().anyMatch(m -> "regressed".equals(m.verdict()))) return REGRESSED;
-        if (metrics.stream().anyMatch(m -> "inconclusive".equals(m.verdict()))) return INCONCLUSIVE;
+        if (metrics.stream().anyMatch(m -> "inconclusive".equals(m.verdict()) && !tail(m))) return INCONCLUSIVE;
         if (metrics.stream().allMatch(m -> "not enough data".equals(m.verdict()))) return NOT_ENOUGH_DATA;
         return metrics.stream().anyMatch(m -> "improved".equals(m.verdict())) ? IMPROVED : UNCHANGED;
+    }
+
+    private static boolean tail(MetricVerdict m) {
+        Metric metric = Metric.byLabel(m.metric());
+        return metric != null && metric.tail();
     }
 }

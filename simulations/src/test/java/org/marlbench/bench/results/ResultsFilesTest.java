@@ -63,10 +63,12 @@ class ResultsFilesTest {
     void outcomeOfTheMetrics() {
         MetricVerdict ok = new MetricVerdict("a", "µs", 1.0, 1.0, 1.0, 0.9, 1.1, 5.0, 10.0, "m", "unchanged", "r");
         MetricVerdict bad = new MetricVerdict("b", "µs", 1.0, 1.3, 1.3, 1.2, 1.4, 5.0, 10.0, "m", "regressed", "r");
-        MetricVerdict wide = new MetricVerdict("c", "µs", 1.0, 1.0, 1.0, 0.5, 2.0, 90.0, 2.0, "m", "inconclusive", "r");
+        MetricVerdict wide = new MetricVerdict("client p50", "µs", 1.0, 1.0, 1.0, 0.5, 2.0, 90.0, 2.0, "m", "inconclusive", "r");
+        MetricVerdict wideTail = new MetricVerdict("client p99", "µs", 1.0, 1.0, 1.0, 0.5, 2.0, 90.0, 2.0, "m", "inconclusive", "r");
         MetricVerdict none = MetricVerdict.notEnoughData("d", "µs", null, null, "why");
         assertEquals(Outcome.REGRESSED, Outcome.of(List.of(ok, wide, bad)));
         assertEquals(Outcome.INCONCLUSIVE, Outcome.of(List.of(ok, wide)));
+        assertEquals(Outcome.UNCHANGED, Outcome.of(List.of(ok, wideTail)), "a wide p99 alone does not make a run inconclusive");
         assertEquals(Outcome.UNCHANGED, Outcome.of(List.of(ok, none)));
         assertEquals(Outcome.NOT_ENOUGH_DATA, Outcome.of(List.of(none)));
     }
