@@ -17,10 +17,10 @@ import org.marlbench.feeders.MarketFeed;
 import org.marlbench.feeders.MarketRecord;
 
 /**
- * Many users at once: throughput and tail latency under load. By default a closed model of
- * {@code users} concurrent users, started over a short ramp, warming up until the servers are
- * steady, then measured for {@code loadDurationSeconds} (in an A/B run: for the rounds, alternating
- * between the reference and this build); {@code -Dprofile=open|ramp|stairs|spike} switches the
+ * Many users at once: throughput and tail latency under load. A warm-up by {@code warmup.users}
+ * users until the servers are steady, then by default a closed model of {@code users} concurrent
+ * users, started over a short ramp, measured for the ramp and {@code loadDurationSeconds} (in an A/B
+ * run: all at once, for the rounds, alternating between the reference and this build); {@code -Dprofile=open|ramp|stairs|spike} switches the
  * injection (see simulations/README.md).
  */
 public class ConcurrentUsersSimulation extends Simulation {
@@ -52,8 +52,10 @@ public class ConcurrentUsersSimulation extends Simulation {
     // Protocol: kept-alive connections shared by all users, JSON both ways.
     HttpProtocolBuilder httpProtocol = DecisionApi.protocol(bench);
 
-    // Scenarios: users warm up, then decide as long as the load lasts; a judge runs the verdict.
-    PopulationBuilder traders = injection.inject("concurrent decisions", warmUp, decide, bench.traffic()::measuring);
+    // Scenarios: a few users warm the server(s) up, then the traders decide as long as the load lasts
+    // (an A/B run starts them all at once: a ramp would load the first rounds' servers less); a judge runs the verdict.
+    PopulationBuilder traders = injection.inject("concurrent decisions", bench.settings().warmup().users(), warmUp, decide,
+            bench.traffic()::measuring, !bench.traffic().comparing());
     ScenarioBuilder judge = scenario("verdict").exec(verdict);
 
     {

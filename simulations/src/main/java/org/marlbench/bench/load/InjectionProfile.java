@@ -23,11 +23,10 @@ import org.marlbench.bench.results.Injection;
 /**
  * How ConcurrentUsersSimulation injects load, chosen by {@code -Dprofile=} and its parameters
  * ({@code -Drate= -DrampSeconds= -Dsteps= -DstepSeconds=}, plus {@code users} and
- * {@code loadDurationSeconds} from the config). Closed: {@code users} persistent users started over
- * the ramp, each warming up and then sending one request after another on its kept-alive
+ * {@code loadDurationSeconds} from the config), after a warm-up by a few users. Closed: {@code users}
+ * persistent users started over the ramp, each sending one request after another on its kept-alive
  * connection (no user churn: a new Gatling session per request would cost the load generator as
- * much CPU as the request itself). Open profiles: {@code users} closed users warm up first, then
- * every arriving user sends one request.
+ * much CPU as the request itself). Open profiles: every arriving user sends one request.
  */
 public record InjectionProfile(Kind kind, int users, int durationSeconds, int rampSeconds,
                                Double ratePerSecond, Integer steps, Integer stepSeconds) {
@@ -72,19 +71,21 @@ public record InjectionProfile(Kind kind, int users, int durationSeconds, int ra
     }
 
     /**
-     * The Gatling population. Closed: {@code users} users started evenly over the ramp, each running
-     * {@code warmUp} and then {@code oneRequest} for as long as {@code measuring} holds. Open: the
-     * same number of closed users warm up, then the arrivals send one request each.
+     * The Gatling population: {@code warmupUsers} users run {@code warmUp} (few, so that the servers'
+     * JIT compilers get the CPU: ten users saturating two cores starve them, and the warm-up takes
+     * minutes), then the load. Closed: {@code users} users started over the ramp ({@code ramp}; at once
+     * otherwise), each sending {@code oneRequest} for as long as {@code measuring} holds. Open: the
+     * arrivals send one request each.
      */
-    public PopulationBuilder inject(String scenarioName, ChainBuilder warmUp, ChainBuilder oneRequest,
-                                    BooleanSupplier measuring) {
+    public PopulationBuilder inject(String scenarioName, int warmupUsers, ChainBuilder warmUp, ChainBuilder oneRequest,
+                                    BooleanSupplier measuring, boolean ramp) {
+        PopulationBuilder warmers = scenario("warm-up").exec(warmUp).injectOpen(atOnceUsers(warmupUsers));
         if (!closedModel()) {
-            return scenario("warm-up").exec(warmUp).injectOpen(atOnceUsers(users))
-                    .andThen(scenario(scenarioName).exec(oneRequest).injectOpen(openSteps()));
+            return warmers.andThen(scenario(scenarioName).exec(oneRequest).injectOpen(openSteps()));
         }
-        return scenario(scenarioName)
-                .exec(warmUp, asLongAs(session -> measuring.getAsBoolean()).on(oneRequest))
-                .injectOpen(closedUserStarts());
+        return warmers.andThen(scenario(scenarioName)
+                .exec(asLongAs(session -> measuring.getAsBoolean()).on(oneRequest))
+                .injectOpen(ramp ? closedUserStarts() : List.of(atOnceUsers(users))));
     }
 
     /** When the closed model's persistent users start: all at once, or evenly over the ramp. */

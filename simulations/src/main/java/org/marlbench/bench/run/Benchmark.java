@@ -104,8 +104,7 @@ public final class Benchmark {
         try {
             for (Fork f : servers.forks()) SpecProbe.requireConformant(servers.server(f).client(), probeBody);
             RoundPlan rounds = rounds(workload, settings, servers);
-            long minWarmupNanos = workload == Workload.CONCURRENT ? settings.properties().nonNegativeLong("rampSeconds") * 1_000_000_000L : 0;
-            Traffic traffic = new Traffic(servers.forks(), DECISION, settings.warmup(), minWarmupNanos, rounds);
+            Traffic traffic = new Traffic(servers.forks(), DECISION, settings.warmup(), 0, rounds);
             Profiling profiling = Profiling.plan(workload == Workload.SOAK, settings, servers, outputDir);
             rounds.onStart(profiling::start);
             if (workload == Workload.CAPACITY) traffic.checkEachRound(CapacityRun.earlyStop(settings.diagnostics(), rounds));
@@ -129,7 +128,8 @@ public final class Benchmark {
                     settings.compare().settleMillis());
         }
         return switch (workload) {
-            case CONCURRENT -> RoundPlan.single(first, settings.config().loadDurationSeconds() * 1_000_000_000L);
+            case CONCURRENT -> RoundPlan.single(first, (settings.properties().nonNegativeLong("rampSeconds")
+                    + settings.config().loadDurationSeconds()) * 1_000_000_000L);
             case SOAK -> RoundPlan.single(first, settings.diagnostics().soakSeconds() * 1_000_000_000L);
             case CAPACITY -> RoundPlan.steps(first, settings.diagnostics().capacitySteps(),
                     settings.diagnostics().capacityStepSeconds() * 1000L, settings.diagnostics().capacityRampSeconds() * 1000L);
