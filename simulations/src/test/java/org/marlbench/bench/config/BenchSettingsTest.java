@@ -25,7 +25,7 @@ class BenchSettingsTest {
         BenchSettings s = load();
         assertEquals(new BenchmarkConfig(50, 75, 100, 100, 50, 80, 256, 1, 10, 100, 60, 10, 20), s.config());
         assertEquals("default", s.profileName());
-        assertEquals(new WarmupSettings(10, 1000, 1000, 3, 5, 40, 1), s.warmup());
+        assertEquals(new WarmupSettings(10, 1000, 1000, 3, 5, 60, 1), s.warmup());
         assertEquals(CompareSettings.Mode.OFF, s.compare().mode());
         assertEquals(Path.of("/tmp/repo/results-baseline"), s.gate().baselineDir());
         assertEquals(Path.of("/tmp/repo/results-baseline"), s.gate().historyDir());
@@ -95,7 +95,7 @@ class BenchSettingsTest {
         CompareSettings ref = load("compare.ref", "main").compare();
         assertEquals(CompareSettings.Mode.REF, ref.mode());
         assertEquals(Path.of("/tmp/repo/target/ab-reference"), ref.buildDir());
-        assertEquals(4 * 8 * 1.0, ref.measuredSeconds(), 1e-9, "4 blocks x 8 rounds x 1 s");
+        assertEquals(3 * 8 * 1.0, ref.measuredSeconds(), 1e-9, "3 blocks x 8 rounds x 1 s");
 
         CompareSettings url = load("compare.baseUrl", "http://127.0.0.1:1/", "baseUrl", "http://127.0.0.1:2").compare();
         assertEquals(CompareSettings.Mode.URL, url.mode());
