@@ -34,7 +34,7 @@ public class CapacitySimulation extends Simulation {
     Benchmark bench = Benchmark.open(getClass(), Benchmark.Workload.CAPACITY, market.get(0).bodyJson());
     DiagnosticsSettings capacity = bench.settings().diagnostics();
 
-    // Behaviours: closed users warm the server up; then every arrival sends one decision.
+    // Behaviours: a few users warm the server up; then every arrival sends one decision.
     ChainBuilder warmUp = bench.warmUp(DecisionApi.decide(marketBodies, bench, Benchmark.WARMUP, bench.warmupSlots()));
     ChainBuilder decideOnce = DecisionApi.decide(marketBodies, bench, Benchmark.DECISION, bench.measuredSlots());
 
@@ -49,7 +49,7 @@ public class CapacitySimulation extends Simulation {
     HttpProtocolBuilder httpProtocol = DecisionApi.protocol(bench);
 
     // Scenarios: a warm-up group, then the stepped arrivals, then the judge.
-    PopulationBuilder warmers = scenario("warm-up").exec(warmUp).injectOpen(atOnceUsers(bench.config().users()));
+    PopulationBuilder warmers = scenario("warm-up").exec(warmUp).injectOpen(atOnceUsers(bench.settings().warmup().users()));
     PopulationBuilder arrivals = scenario("capacity steps").exec(decideOnce).injectOpen(CapacitySteps.of(capacity));
     ScenarioBuilder judge = scenario("verdict").exec(verdict);
 

@@ -17,8 +17,8 @@ import org.marlbench.feeders.MarketFeed;
 import org.marlbench.feeders.MarketRecord;
 
 /**
- * Many users at once: throughput and tail latency under load. A warm-up by {@code users} users
- * until the servers are steady, then by default a closed model of {@code users} concurrent
+ * Many users at once: throughput and tail latency under load. A warm-up by {@code warmup.users}
+ * users until the servers are steady, then by default a closed model of {@code users} concurrent
  * users, started over a short ramp, measured for the ramp and {@code loadDurationSeconds} (in an A/B
  * run: all at once, for the rounds, alternating between the reference and this build); {@code -Dprofile=open|ramp|stairs|spike} switches the
  * injection (see simulations/README.md).
@@ -52,10 +52,9 @@ public class ConcurrentUsersSimulation extends Simulation {
     // Protocol: kept-alive connections shared by all users, JSON both ways.
     HttpProtocolBuilder httpProtocol = DecisionApi.protocol(bench);
 
-    // Scenarios: as many users as the load warm the server(s) up (the JIT must see concurrent requests:
-    // micro-batches of more than one), then the traders decide as long as the load lasts (an A/B run
-    // starts them all at once: a ramp would load the first rounds' servers less); a judge runs the verdict.
-    PopulationBuilder traders = injection.inject("concurrent decisions", config.users(), warmUp, decide,
+    // Scenarios: a few users warm the server(s) up, then the traders decide as long as the load lasts
+    // (an A/B run starts them all at once: a ramp would load the first rounds' servers less); a judge runs the verdict.
+    PopulationBuilder traders = injection.inject("concurrent decisions", bench.settings().warmup().users(), warmUp, decide,
             bench.traffic()::measuring, !bench.traffic().comparing());
     ScenarioBuilder judge = scenario("verdict").exec(verdict);
 

@@ -52,7 +52,7 @@ public class SoakSimulation extends Simulation {
     // Protocol: kept-alive connections shared by all users, JSON both ways.
     HttpProtocolBuilder httpProtocol = DecisionApi.protocol(bench);
 
-    // Scenarios: the users warm the server up, then decide for the whole soak; a judge runs the verdict.
+    // Scenarios: a few users warm the server up, then the soakers decide for the whole soak; a judge runs the verdict.
     ScenarioBuilder warmers = scenario("warm-up").exec(warmUp);
     ScenarioBuilder soakers = scenario("soak").exec(decideForTheWholeSoak);
     ScenarioBuilder judge = scenario("verdict").exec(verdict);
@@ -61,7 +61,7 @@ public class SoakSimulation extends Simulation {
         bench.describeInjection(new Injection("soak", config.users(), soakSeconds, 0, null, null, null, null,
                 "soak: " + config.users() + " concurrent users for " + soakSeconds + " s after a warm-up until steady"));
 
-        setUp(warmers.injectOpen(atOnceUsers(config.users()))
+        setUp(warmers.injectOpen(atOnceUsers(bench.settings().warmup().users()))
                 .andThen(soakers.injectOpen(atOnceUsers(config.users()))
                         .andThen(judge.injectOpen(atOnceUsers(1)))))
                 .protocols(httpProtocol)

@@ -71,7 +71,9 @@ public record InjectionProfile(Kind kind, int users, int durationSeconds, int ra
     }
 
     /**
-     * The Gatling population: {@code warmupUsers} users run {@code warmUp}, then the load. Closed: {@code users} users started over the ramp ({@code ramp}; at once
+     * The Gatling population: {@code warmupUsers} users run {@code warmUp} (few, so that the servers'
+     * JIT compilers get the CPU: ten users saturating two cores starve them), then the load. Closed:
+     * {@code users} users started over the ramp ({@code ramp}; at once
      * otherwise), each sending {@code oneRequest} for as long as {@code measuring} holds. Open: the
      * arrivals send one request each.
      */
