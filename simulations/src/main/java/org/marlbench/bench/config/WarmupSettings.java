@@ -6,8 +6,8 @@ package org.marlbench.bench.config;
  * {@code windowRequests} successful requests (a handful of slow, interpreted requests proves
  * nothing: the JIT compiles a method after thousands of calls); a server is steady once its last
  * {@code stableWindows} window medians lie within {@code tolerancePercent} of each other without a
- * trend and it has had at least {@code minRequests} requests; {@code maxSeconds} bounds the warm-up
- * either way. A single-user simulation warms up with {@code users} users.
+ * trend and it has had at least {@code minRequests} requests; {@code maxSeconds} per server bounds the
+ * warm-up either way. A single-user simulation warms up with {@code users} users.
  */
 public record WarmupSettings(int minRequests, int windowMillis, int windowRequests, int stableWindows,
                              double tolerancePercent, int maxSeconds, int users) {

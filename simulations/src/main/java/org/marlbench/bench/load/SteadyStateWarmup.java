@@ -19,7 +19,8 @@ import org.marlbench.bench.stats.Histograms;
  * of the tolerance per window: a JIT still compiling makes the medians creep down a per cent or two
  * a window, which a band alone lets through), and it has had {@code minRequests} requests. Every
  * server keeps its turns until all are steady, so both sides of an A/B run end the warm-up equally
- * warm; the whole warm-up lasts at most {@code maxSeconds} (the servers not steady by then count as
+ * warm; the whole warm-up lasts at most {@code maxSeconds} per server (four servers of an A/B run
+ * share the load in turn, so each needs as long as one server alone; those not steady by then count as
  * not converged; the report says so). Thread-safe; the window switch is the only synchronised step.
  */
 public final class SteadyStateWarmup {
@@ -55,7 +56,7 @@ public final class SteadyStateWarmup {
         this.traces = new Trace[forks.size()];
         for (int i = 0; i < traces.length; i++) traces[i] = new Trace();
         this.windowNanos = settings.windowMillis() * 1_000_000L;
-        this.maxNanos = settings.maxSeconds() * 1_000_000_000L;
+        this.maxNanos = settings.maxSeconds() * 1_000_000_000L * this.forks.size();
         this.minNanos = minNanos;
     }
 

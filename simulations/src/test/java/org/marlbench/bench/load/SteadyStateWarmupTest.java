@@ -53,6 +53,16 @@ class SteadyStateWarmupTest {
     }
 
     @Test
+    void theTimeLimitIsPerServerSoFourServersInTurnGetFourTimesAsLong() {
+        SteadyStateWarmup w = new SteadyStateWarmup(RoundPlanTest.forks(2), new WarmupSettings(10, 100, 50, 3, 5, 1, 1), 0);
+        drive(w, 1000, (f, i) -> Math.max(1L, Math.round(1000 * Math.pow(0.9, i)))); // never steady
+        WarmupResult r = w.result();
+        assertFalse(r.converged());
+        assertEquals(4.0, r.seconds(), 1e-9, "1 s per server, 4 servers");
+        for (int f = 0; f < 4; f++) assertEquals(1.0, r.servers().get(f).seconds(), 0.1, "each server its share: " + r.servers().get(f));
+    }
+
+    @Test
     void serversAreWarmedInTurnUntilAllAreSteadySoBothSidesEndEquallyWarm() {
         List<Fork> forks = RoundPlanTest.forks(2);
         SteadyStateWarmup w = new SteadyStateWarmup(forks, new WarmupSettings(10, 100, 50, 3, 5, 20, 1), 0);
