@@ -190,6 +190,20 @@ public final class StrategicComponent implements AutoCloseable {
         return fallbacks.sum();
     }
 
+    /**
+     * The engine's live NDArrays: every array attached to the component's native managers right now
+     * (weights, the temporaries of passes running, and any left behind). Flat under constant load unless
+     * something leaks; null once closed.
+     */
+    public Long liveNativeArrays() {
+        if (gate.isClosed()) return null;
+        try {
+            return networks.liveArrays();
+        } catch (RuntimeException e) { // closing meanwhile
+            return null;
+        }
+    }
+
     /** Stacked forward passes run so far; decisions / batches = mean micro-batch size. */
     public long batchCount() {
         return lanes.batches();
