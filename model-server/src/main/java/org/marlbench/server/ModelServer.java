@@ -65,6 +65,7 @@ public final class ModelServer implements AutoCloseable {
     private static ModelServer start(Settings settings, Supplier<StrategicComponent> loader,
                                      Consumer<RuntimeException> onLoadFailure) {
         HttpSettings httpSettings = HttpSettings.from(settings);
+        warnTestAids(httpSettings);
         MatrixShape shape = ComponentSettings.from(settings).shape(); // requests are checked against the component's shape
         ModelHolder model = new ModelHolder();
         DecisionMetrics metrics = new DecisionMetrics(httpSettings.maxInFlight(), model);
@@ -84,6 +85,19 @@ public final class ModelServer implements AutoCloseable {
         server.loader.setDaemon(true);
         server.loader.start();
         return server;
+    }
+
+    /** The HTTP test aids, loudly (the component warns about its own, testaid.leak*, when it is built). */
+    private static void warnTestAids(HttpSettings s) {
+        if (s.maxDecisionsPerSecond() > 0) {
+            LOG.warn("TEST AID ON: testaid.maxDecisionsPerSecond={}: decisions are capped at {}/s (those over the rate "
+                    + "wait for their turn); measured latencies and throughput are NOT this server's", s.maxDecisionsPerSecond(),
+                    s.maxDecisionsPerSecond());
+        }
+        if (s.faultDelayMicros() > 0) {
+            LOG.warn("TEST AID ON: server.fault.delayMicros={}: every decision answer is held {} us after the model ran",
+                    s.faultDelayMicros(), s.faultDelayMicros());
+        }
     }
 
     /** Every address it answers on; a loud warning when that is more than loopback. */

@@ -14,6 +14,8 @@ import org.marlbench.server.Settings;
  *                        the seeded path's stacked pass (false: every file runs as its own module)
  * @param parametersFile  null when model.parametersFile is empty (initialise from the seed)
  * @param seedExplicit    model.seed was set, not left at its default (a parameters file overrides it: warn)
+ * @param leakBytesPerDecision TEST AID testaid.leakBytesPerDecision, 0 = off ({@link LeakAid})
+ * @param leakNativeArrayEvery TEST AID testaid.leakNativeArrayEvery, 0 = off ({@link LeakAid})
  */
 public record ComponentSettings(
         MatrixShape shape,
@@ -33,9 +35,11 @@ public record ComponentSettings(
         long breakerOpenNanos,
         int maxBatch,
         int engineThreads,
-        int runners) {
+        int runners,
+        int leakBytesPerDecision,
+        int leakNativeArrayEvery) {
 
-    /** @throws IllegalArgumentException with a one-line reason naming the key */
+    /** The model.* settings (and the component's test aids, testaid.leak*). @throws IllegalArgumentException with a one-line reason naming the key */
     public static ComponentSettings from(Settings s) {
         MatrixShape shape = MatrixShape.from(s);
         String file = s.string("model.parametersFile");
@@ -59,7 +63,9 @@ public record ComponentSettings(
                 s.longInRange("model.breaker.openMs", 0, 86_400_000) * 1_000_000L,
                 s.intInRange("model.batch.maxSize", 1, 1024),
                 s.intInRange("model.engine.threads", 1, 256),
-                s.intInRange("model.engine.runners", 1, 64));
+                s.intInRange("model.engine.runners", 1, 64),
+                s.intInRange("testaid.leakBytesPerDecision", 0, 1 << 20),
+                s.intInRange("testaid.leakNativeArrayEvery", 0, 1_000_000_000));
     }
 
     /** The folder for torchscript; a dir without that source (or a parameters file with it) is a mistake: say so. */

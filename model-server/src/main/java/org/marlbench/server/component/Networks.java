@@ -90,6 +90,20 @@ final class Networks implements AutoCloseable {
         return new EngineLane(agents, moduleGating, shape);
     }
 
+    /** A manager of its own under the networks' root (freed with them at the latest). */
+    NDManager newManager() {
+        return root.newSubManager();
+    }
+
+    /**
+     * NDArrays attached to the root or any manager under it right now: the weights, the temporaries of
+     * the passes running, and anything left behind. DJL's own bookkeeping ({@link NDManager#getManagedArrays()}),
+     * so an array created in a forward pass and never closed is counted.
+     */
+    long liveArrays() {
+        return root.getManagedArrays().size();
+    }
+
     @Override
     public void close() {
         if (weights != null) weights.close();

@@ -51,6 +51,8 @@ public final class StrategicComponent implements AutoCloseable {
     private final String overTotalBudget;
     /** Test aid: faults injected inside the timed forward pass. */
     final ForwardFaults faults;
+    /** Test aid (testaid.leak*): decisions that leak on purpose; off by default. */
+    private final LeakAid leak;
 
     StrategicComponent(ComponentSettings settings, Networks networks, Engine engine) {
         this.settings = settings;
@@ -60,6 +62,7 @@ public final class StrategicComponent implements AutoCloseable {
         this.runner = new BatchRunner(settings);
         this.faults = runner.faults;
         this.lanes = new EngineLanes(networks, settings, runner);
+        this.leak = new LeakAid(settings.leakBytesPerDecision(), settings.leakNativeArrayEvery(), networks::newManager);
         this.overTotalBudget = "over the " + settings.totalBudgetNanos() / 1_000_000 + " ms total budget";
     }
 
@@ -113,6 +116,7 @@ public final class StrategicComponent implements AutoCloseable {
             d = combine(outcome, all, regime, gatingWeights, t0);
         }
         if (!d.fallbackAgents().isEmpty()) fallbacks.increment();
+        leak.afterDecision();
         return d;
     }
 
@@ -190,6 +194,20 @@ public final class StrategicComponent implements AutoCloseable {
         return fallbacks.sum();
     }
 
+    /**
+     * The engine's live NDArrays: every array attached to the component's native managers right now
+     * (weights, the temporaries of passes running, and any left behind). Flat under constant load unless
+     * something leaks; null once closed.
+     */
+    public Long liveNativeArrays() {
+        if (gate.isClosed()) return null;
+        try {
+            return networks.liveArrays();
+        } catch (RuntimeException e) { // closing meanwhile
+            return null;
+        }
+    }
+
     /** Stacked forward passes run so far; decisions / batches = mean micro-batch size. */
     public long batchCount() {
         return lanes.batches();
@@ -238,6 +256,7 @@ public final class StrategicComponent implements AutoCloseable {
     void resetAfterWarmUp() {
         runner.resetBreakers();
         fallbacks.reset();
+        leak.arm();
     }
 
     /**
@@ -253,6 +272,7 @@ public final class StrategicComponent implements AutoCloseable {
             LOG.warn("{} decision(s) still running after {} ms; native weights are not freed", running, CLOSE_WAIT_MS);
             return;
         }
+        leak.close();
         lanes.close();
     }
 }

@@ -32,12 +32,16 @@ final class DecisionHandler implements Handler {
     private final ModelHolder model;
     private final DecisionMetrics metrics;
     private final DecisionRequestParser parser;
+    /** TEST AID testaid.maxDecisionsPerSecond; null when off. */
+    private final DecisionRateLimit rateLimit;
 
     DecisionHandler(HttpSettings settings, MatrixShape shape, ModelHolder model, DecisionMetrics metrics) {
         this.settings = settings;
         this.model = model;
         this.metrics = metrics;
         this.parser = new DecisionRequestParser(shape);
+        this.rateLimit = settings.maxDecisionsPerSecond() > 0
+                ? new DecisionRateLimit(settings.maxDecisionsPerSecond(), System::nanoTime) : null;
     }
 
     @Override
@@ -64,6 +68,7 @@ final class DecisionHandler implements Handler {
             BodyReader.Body body = BodyReader.read(inputStream(req), declared, settings.maxBodyBytes());
             DecisionRequest request = parser.parse(body.bytes(), body.length());
             StrategicComponent component = model.require(); // bad input is 400 whether loaded or not
+            if (rateLimit != null) rateLimit.acquire(); // TEST AID: waits for its turn, in its in-flight slot
             Decision decision = component.decide(request.matrix());
             ctx.attribute(ServerTiming.MODEL_NANOS, decision.computeNanos());
             faultDelay(settings.faultDelayMicros());

@@ -55,6 +55,12 @@ public final class DecisionMetrics implements InferenceCounters {
     }
 
     @Override
+    public Long nativeArrays() {
+        StrategicComponent c = model.component();
+        return c == null ? null : c.liveNativeArrays();
+    }
+
+    @Override
     public long fallbacks() {
         StrategicComponent c = model.component();
         return c == null ? 0 : c.fallbackCount();

@@ -28,7 +28,8 @@ import org.slf4j.LoggerFactory;
  * connector with exactly one acceptor and one selector thread (so HttpSettings can check that
  * server.maxInFlight leaves threads for /health and the sidecar).
  *
- * <p>Before Javalin, Jetty-level handlers, outermost first: {@link DrainGate} (counts requests,
+ * <p>Before Javalin, Jetty-level handlers, outermost first: {@link RequestTiming} (only with
+ * server.metrics=true, for GET /metrics), {@link DrainGate} (counts requests,
  * answers 503 shutting_down once draining), {@link BearerAuth} (only with server.authToken), and
  * {@link DecisionBodyBuffer} (a decision's whole body is read, without a thread, before it goes on).
  */
@@ -44,7 +45,8 @@ public final class HttpApp {
     /** After the drain, how long Jetty may take to stop its threads (they have nothing left to do). */
     static final long POOL_STOP_MS = 1_000;
     static final String ROUTES = "POST " + DecisionHandler.PATH + ", GET " + HealthHandler.PATH
-            + ", GET " + SidecarHandlers.RESOURCES + ", GET " + SidecarHandlers.SERIES;
+            + ", GET " + SidecarHandlers.RESOURCES + ", GET " + SidecarHandlers.SERIES + ", GET " + ServerMetrics.PATH
+            + " (with server.metrics=true)";
 
     /**
      * What a graceful stop did: requests in flight when it began, still running when the drain ended,
@@ -65,6 +67,7 @@ public final class HttpApp {
         HealthHandler health = new HealthHandler(model);
         this.sidecar = new SidecarHandlers(sampler, settings);
         this.gate = new DrainGate(settings.retryAfterSeconds());
+        ServerMetrics prometheus = settings.metricsEnabled() ? new ServerMetrics(metrics, model, sampler) : null;
         int retryAfter = settings.retryAfterSeconds();
         this.javalin = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
@@ -87,7 +90,7 @@ public final class HttpApp {
             });
             cfg.jetty.modifyServer(server -> {
                 server.setErrorHandler(new JettyJsonErrors());
-                server.setHandler(jettyHandlers(settings, gate)); // Javalin nests its servlet context inside
+                server.setHandler(jettyHandlers(settings, gate, prometheus)); // Javalin nests its servlet context inside
                 server.setStopTimeout(0); // the drain has already waited (drainAndStop)
             });
 
@@ -97,6 +100,7 @@ public final class HttpApp {
             cfg.routes.get(HealthHandler.PATH, health);
             cfg.routes.get(SidecarHandlers.RESOURCES, sidecar::latest);
             cfg.routes.get(SidecarHandlers.SERIES, sidecar::series);
+            if (prometheus != null) cfg.routes.get(ServerMetrics.PATH, prometheus::scrape);
 
             cfg.routes.exception(ApiError.class, (e, ctx) -> Responses.error(ctx, e, retryAfter));
             cfg.routes.exception(HttpResponseException.class, (e, ctx) -> httpError(ctx, e));
@@ -113,8 +117,16 @@ public final class HttpApp {
         return new HttpApp(settings, shape, model, metrics, sampler);
     }
 
-    /** DrainGate, then BearerAuth when a token is set, then DecisionBodyBuffer (Javalin goes inside it). */
-    private static Handler.Wrapper jettyHandlers(HttpSettings settings, DrainGate gate) {
+    /**
+     * RequestTiming when server.metrics=true, DrainGate, then BearerAuth when a token is set, then
+     * DecisionBodyBuffer (Javalin goes inside it).
+     */
+    private static Handler.Wrapper jettyHandlers(HttpSettings settings, DrainGate gate, ServerMetrics prometheus) {
+        Handler.Wrapper outer = gate;
+        if (prometheus != null) {
+            outer = new RequestTiming(prometheus);
+            outer.setHandler(gate);
+        }
         Handler.Wrapper inner = gate;
         if (settings.authToken().isSet()) {
             BearerAuth auth = new BearerAuth(settings.authToken());
@@ -122,7 +134,7 @@ public final class HttpApp {
             inner = auth;
         }
         inner.setHandler(new DecisionBodyBuffer(settings.maxBodyBytes(), settings.bodyTimeoutMs()));
-        return gate;
+        return outer;
     }
 
     /** Binds and starts; throws if the address cannot be bound. */

@@ -3,8 +3,9 @@ package org.marlbench.server.http;
 import org.marlbench.server.Settings;
 
 /**
- * The server.* and sidecar.* settings, read and range-checked once at start-up; a bad value fails
- * with its key named. The auth token is held as a {@link BearerToken} (its hash only).
+ * The server.* and sidecar.* settings (and the HTTP test aid testaid.maxDecisionsPerSecond), read and
+ * range-checked once at start-up; a bad value fails with its key named. The auth token is held as a
+ * {@link BearerToken} (its hash only).
  */
 public record HttpSettings(
         String host,
@@ -18,6 +19,8 @@ public record HttpSettings(
         long drainTimeoutMs,
         BearerToken authToken,
         long faultDelayMicros,
+        int maxDecisionsPerSecond,
+        boolean metricsEnabled,
         long sidecarIntervalMs,
         int sidecarRetentionMinutes,
         int seriesMaxSamples,
@@ -67,6 +70,8 @@ public record HttpSettings(
                 s.longInRange("server.drainTimeoutMs", 0, 600_000L),
                 BearerToken.of("server.authToken", s.string("server.authToken")),
                 s.longInRange("server.fault.delayMicros", 0, 60_000_000L),
+                s.intInRange("testaid.maxDecisionsPerSecond", 0, 1_000_000),
+                s.flag("server.metrics"),
                 intervalMs,
                 s.intInRange("sidecar.retentionMinutes", 1, 7 * 24 * 60),
                 maxSamples,

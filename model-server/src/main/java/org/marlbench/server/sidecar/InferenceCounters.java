@@ -17,6 +17,14 @@ public interface InferenceCounters {
     /** Decisions in which at least one agent fell back, as counted by the component. */
     long fallbacks();
 
+    /**
+     * NDArrays the engine holds right now (weights and the temporaries of passes running), or null when
+     * unknown (no model loaded). A count that keeps growing under constant load is a native leak.
+     */
+    default Long nativeArrays() {
+        return null;
+    }
+
     /** Counters for a process that serves no decisions (all zero). */
     InferenceCounters NONE = new InferenceCounters() {
         public long requests() { return 0; }

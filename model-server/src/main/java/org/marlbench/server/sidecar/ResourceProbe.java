@@ -3,6 +3,7 @@ package org.marlbench.server.sidecar;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
+import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryUsage;
 import java.lang.management.ThreadMXBean;
 import java.util.List;
@@ -21,6 +22,9 @@ import oshi.util.GlobalConfig;
  * 10 ms ticks, a reading over a few ms is noise (e.g. 222 % on 2 cores at start-up), so until then
  * CPU reads 0 and the baseline is kept. Later readings use whatever interval passed (the schedule's
  * catch-up after a late sample can make one gap shorter).
+ *
+ * <p>Beyond SPEC, for the soak run's leak verdict: heap used after GC ({@link JvmMemory}), bytes
+ * allocated so far ({@link AllocationTotal}) and the engine's live native arrays (from the counters).
  */
 public final class ResourceProbe {
     private final OperatingSystem os;
@@ -31,6 +35,10 @@ public final class ResourceProbe {
     private final MemoryMXBean jvmMemory = ManagementFactory.getMemoryMXBean();
     private final ThreadMXBean jvmThreads = ManagementFactory.getThreadMXBean();
     private final List<GarbageCollectorMXBean> collectors = ManagementFactory.getGarbageCollectorMXBeans();
+    private final List<MemoryPoolMXBean> pools = ManagementFactory.getMemoryPoolMXBeans();
+    /** HotSpot's per-thread allocation counters; null on a JVM without them. */
+    private final com.sun.management.ThreadMXBean allocationCounters = allocationCounters(jvmThreads);
+    private final AllocationTotal allocated = new AllocationTotal();
 
     private final long minWallMs;
     private OSProcess previousProcess;
@@ -64,7 +72,25 @@ public final class ResourceProbe {
     public ResourceSample read(long timestampMs, InferenceCounters counters) {
         return new ResourceSample(timestampMs, readProcess(), readSystem(), gpu.read(),
                 new ResourceSample.InferenceUsage(counters.requests(), counters.errors(),
-                        counters.inFlight(), counters.fallbacks()));
+                        counters.inFlight(), counters.fallbacks(), counters.nativeArrays()));
+    }
+
+    private static com.sun.management.ThreadMXBean allocationCounters(ThreadMXBean threads) {
+        if (!(threads instanceof com.sun.management.ThreadMXBean hotspot)) return null;
+        try {
+            if (!hotspot.isThreadAllocatedMemorySupported()) return null;
+            if (!hotspot.isThreadAllocatedMemoryEnabled()) hotspot.setThreadAllocatedMemoryEnabled(true);
+            return hotspot;
+        } catch (UnsupportedOperationException | SecurityException e) {
+            return null;
+        }
+    }
+
+    /** Bytes allocated by the JVM's threads so far ({@link AllocationTotal}); null when the JVM cannot tell. */
+    private Long allocatedBytes() {
+        if (allocationCounters == null) return null;
+        long[] ids = allocationCounters.getAllThreadIds();
+        return allocated.update(ids, allocationCounters.getThreadAllocatedBytes(ids));
     }
 
     private ResourceSample.ProcessUsage readProcess() {
@@ -94,7 +120,8 @@ public final class ResourceProbe {
             gcTimeMs += Math.max(0, gc.getCollectionTime());
         }
         return new ResourceSample.ProcessUsage(rss, heap.getUsed(), heap.getMax(), nonHeap.getUsed(),
-                cpuPercent, jvmThreads.getThreadCount(), gcCount, gcTimeMs);
+                cpuPercent, jvmThreads.getThreadCount(), gcCount, gcTimeMs, JvmMemory.heapUsedAfterGc(pools),
+                allocatedBytes());
     }
 
     private ResourceSample.SystemUsage readSystem() {

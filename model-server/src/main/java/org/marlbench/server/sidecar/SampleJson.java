@@ -10,7 +10,8 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
 /**
- * Writes one sample as the JSON of SPEC section 2, plus "timestampMs" (epoch ms) next to "timestamp".
+ * Writes one sample as the JSON of SPEC section 2, plus "timestampMs" (epoch ms) next to "timestamp", and,
+ * when known, process.heapUsedAfterGcBytes, process.allocatedBytes and inference.nativeArrays.
  * The series answer is assembled from these bytes by {@link SeriesJson}.
  */
 public final class SampleJson {
@@ -56,6 +57,9 @@ public final class SampleJson {
         g.writeNumberField("threads", p.threads());
         g.writeNumberField("gcCount", p.gcCount());
         g.writeNumberField("gcTimeMs", p.gcTimeMs());
+        // Beyond SPEC (clients ignore unknown fields); left out when unknown.
+        if (p.heapUsedAfterGcBytes() != null) g.writeNumberField("heapUsedAfterGcBytes", p.heapUsedAfterGcBytes());
+        if (p.allocatedBytes() != null) g.writeNumberField("allocatedBytes", p.allocatedBytes());
         g.writeEndObject();
 
         ResourceSample.SystemUsage y = s.system();
@@ -84,6 +88,7 @@ public final class SampleJson {
         g.writeNumberField("errors", i.errors());
         g.writeNumberField("inFlight", i.inFlight());
         g.writeNumberField("fallbacks", i.fallbacks());
+        if (i.nativeArrays() != null) g.writeNumberField("nativeArrays", i.nativeArrays());
         g.writeEndObject();
 
         g.writeEndObject();

@@ -35,7 +35,7 @@ class BearerAuthTest {
             TestClient client = new TestClient(server.url());
             String body = TestClient.body(TestClient.matrix(1));
 
-            for (String path : new String[] {"/health", "/sidecar/resources", "/sidecar/resources/series", "/no/such/route"}) {
+            for (String path : new String[] {"/health", "/sidecar/resources", "/sidecar/resources/series", "/metrics", "/no/such/route"}) {
                 HttpResponse<String> r = client.get(path);
                 assertError(r, 401, "unauthorized");
                 assertEquals("Bearer realm=\"model-server\"", r.headers().firstValue("WWW-Authenticate").orElse(null), path);
@@ -51,6 +51,7 @@ class BearerAuthTest {
             assertEquals(200, client.send(post(server, body, "bearer " + TOKEN)).statusCode(), "the scheme is case-insensitive");
             assertEquals(200, client.send(get(server, "/health", "Bearer " + TOKEN)).statusCode());
             assertEquals(200, client.send(get(server, "/sidecar/resources/series", "Bearer " + TOKEN)).statusCode());
+            assertEquals(200, client.send(get(server, "/metrics", "Bearer " + TOKEN)).statusCode());
             assertEquals(404, client.send(get(server, "/no/such/route", "Bearer " + TOKEN)).statusCode());
         } finally {
             root.detachAppender(log);

@@ -36,14 +36,20 @@ class SidecarRoutesTest {
         assertEquals(200, r.statusCode());
         JsonNode j = TestClient.json(r);
         assertEquals(List.of("timestamp", "timestampMs", "process", "system", "gpu", "inference"), names(j));
+        // SPEC's fields in SPEC's order, then ours (clients ignore unknown fields).
         assertEquals(List.of("rssBytes", "heapUsedBytes", "heapMaxBytes", "nonHeapUsedBytes", "cpuPercent", "threads",
-                "gcCount", "gcTimeMs"), names(j.get("process")));
+                "gcCount", "gcTimeMs", "heapUsedAfterGcBytes", "allocatedBytes"), names(j.get("process")));
         assertEquals(List.of("cpuPercent", "cores", "memoryTotalBytes", "memoryAvailableBytes", "loadAverage1m"),
                 names(j.get("system")));
-        assertEquals(List.of("requests", "errors", "inFlight", "fallbacks"), names(j.get("inference")));
+        List<String> inference = names(j.get("inference"));
+        assertEquals(List.of("requests", "errors", "inFlight", "fallbacks"), inference.subList(0, 4));
+        assertTrue(inference.size() == 4 || inference.equals(List.of("requests", "errors", "inFlight", "fallbacks", "nativeArrays")),
+                "nativeArrays once the model is loaded: " + inference);
         assertTrue(j.get("process").get("rssBytes").asLong() > 0);
         assertTrue(j.get("process").get("heapMaxBytes").asLong() > 0);
         assertTrue(j.get("process").get("cpuPercent").isNumber());
+        assertTrue(j.get("process").get("allocatedBytes").asLong() > 0);
+        assertTrue(j.get("process").get("heapUsedAfterGcBytes").asLong() >= 0);
         assertTrue(j.get("system").get("cores").asInt() >= 1);
         assertTrue(j.get("gpu").isArray());
         assertEquals(0, j.get("gpu").size(), "no GPU on this machine");
@@ -94,6 +100,17 @@ class SidecarRoutesTest {
         JsonNode samples = TestClient.json(r).get("samples"); // a cut-off body would not parse
         assertTrue(samples.size() > 1);
         assertTrue(samples.get(samples.size() - 1).get("timestampMs").asLong() > 0);
+    }
+
+    @Test
+    void theSeriesCarriesTheFieldsBeyondSpecToo() throws Exception {
+        assertTrue(server.awaitModel(120_000));
+        Thread.sleep(200); // samples taken with the model loaded
+        JsonNode samples = TestClient.json(client.get("/sidecar/resources/series")).get("samples");
+        JsonNode last = samples.get(samples.size() - 1);
+        assertTrue(last.get("inference").get("nativeArrays").asLong() >= 4, "the weights at least: " + last);
+        assertTrue(last.get("process").get("allocatedBytes").asLong() > 0, last.toString());
+        assertTrue(last.get("process").has("heapUsedAfterGcBytes"), last.toString());
     }
 
     @Test
