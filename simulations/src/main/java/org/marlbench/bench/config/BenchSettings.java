@@ -16,7 +16,7 @@ public record BenchSettings(String profileName, BenchmarkConfig config, WarmupSe
                             BenchProperties properties) {
 
     /** Settings handed to managed model servers unchanged. */
-    static final java.util.List<String> SERVER_PREFIXES = java.util.List.of("server.", "model.", "sidecar.", "marl.");
+    static final java.util.List<String> SERVER_PREFIXES = java.util.List.of("server.", "model.", "sidecar.", "marl.", "testaid.");
 
     public static BenchSettings load(Properties system) {
         BenchProperties p = BenchProperties.load(system);

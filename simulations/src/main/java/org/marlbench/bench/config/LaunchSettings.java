@@ -7,7 +7,7 @@ import java.util.Map;
 /**
  * How the benchmark reaches its server: {@code baseUrl} (a server you started) or a managed one
  * started as a child JVM with {@code bench.server*}; where outputs go ({@code bench.outputDir});
- * and the server settings ({@code server.*}, {@code model.*}, {@code sidecar.*}, {@code marl.*})
+ * and the server settings ({@code server.*}, {@code model.*}, {@code sidecar.*}, {@code marl.*}, {@code testaid.*})
  * given to this JVM, which managed servers receive as they are.
  */
 public record LaunchSettings(String baseUrl, String serverHeap, String serverJvmArgs, String serverClasspath,

@@ -77,8 +77,10 @@ class BenchSettingsTest {
 
     @Test
     void serverSettingsAreHandedToManagedServersAsGiven() {
-        BenchSettings s = load("server.fault.delayMicros", "50", "model.seed", "7", "server.authToken", "s3cret");
+        BenchSettings s = load("server.fault.delayMicros", "50", "model.seed", "7", "server.authToken", "s3cret",
+                "testaid.maxDecisionsPerSecond", "900");
         assertEquals("50", s.launch().serverProperties().get("server.fault.delayMicros"));
+        assertEquals("900", s.launch().serverProperties().get("testaid.maxDecisionsPerSecond"), "test aids reach the server");
         assertEquals("7", s.launch().serverProperties().get("model.seed"));
         assertEquals("s3cret", s.launch().authToken());
         assertNull(load().launch().authToken());
