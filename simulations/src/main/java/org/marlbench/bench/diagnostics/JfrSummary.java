@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedFrame;
 import jdk.jfr.consumer.RecordedStackTrace;
@@ -19,12 +20,19 @@ import org.marlbench.bench.results.ProfileResult;
  * Reads a JFR recording (the JDK's own reader, no agent): thread samples by top frame, as methods and
  * as source lines ("Class.method:line"): {@code jdk.ExecutionSample} for threads in Java code and
  * {@code jdk.NativeMethodSample} for threads in native code (the engine's forward pass runs in
- * libtorch, behind a JNI method, and would be invisible otherwise); sampled allocations
+ * libtorch, behind a JNI method, and would be invisible otherwise), except threads parked in a native
+ * wait ({@link #IDLE_NATIVE}: an acceptor in accept, a selector in epoll_wait, a parked pool thread
+ * are in native code but burn no CPU, and on top they hid the real work); sampled allocations
  * ({@code jdk.ObjectAllocationSample}) by the first frame outside the JDK, weighted by bytes; GC pauses
  * ({@code jdk.GCPhasePause}).
  */
 public final class JfrSummary {
     static final int TOP = 10;
+    /** Native methods in which a thread waits rather than works (JFR samples them as "in native"). */
+    static final Set<String> IDLE_NATIVE = Set.of("sun.nio.ch.Net.accept", "sun.nio.ch.Net.poll", "sun.nio.ch.EPoll.wait",
+            "jdk.internal.misc.Unsafe.park", "java.lang.Object.wait", "java.lang.Object.wait0", "java.lang.Thread.sleep",
+            "java.lang.Thread.sleep0", "java.lang.Thread.yield0", "java.io.FileInputStream.readBytes",
+            "java.lang.ProcessHandleImpl.waitForProcessExit0");
 
     private JfrSummary() {
     }
@@ -52,10 +60,10 @@ public final class JfrSummary {
             switch (type) {
                 case "jdk.ExecutionSample", "jdk.NativeMethodSample" -> {
                     RecordedFrame top = topFrame(e.getStackTrace(), false);
-                    if (top == null) break;
+                    if (top == null || type.equals("jdk.NativeMethodSample") && IDLE_NATIVE.contains(method(top))) break;
                     samples++;
                     methods.merge(method(top), 1.0, Double::sum);
-                    lines.merge(method(top) + ":" + top.getLineNumber(), 1.0, Double::sum);
+                    lines.merge(line(top), 1.0, Double::sum);
                 }
                 case "jdk.ObjectAllocationSample" -> {
                     RecordedFrame site = topFrame(e.getStackTrace(), true);
@@ -87,6 +95,11 @@ public final class JfrSummary {
             if (!cls.startsWith("java.") && !cls.startsWith("jdk.") && !cls.startsWith("sun.")) return f;
         }
         return trace.getFrames().get(0);
+    }
+
+    /** "Class.method:line", or "Class.method (native)" for a frame without a line (JNI, libtorch behind it). */
+    static String line(RecordedFrame f) {
+        return f.getLineNumber() >= 0 ? method(f) + ":" + f.getLineNumber() : method(f) + " (native)";
     }
 
     static String method(RecordedFrame f) {

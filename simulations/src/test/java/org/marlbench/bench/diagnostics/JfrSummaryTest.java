@@ -53,4 +53,31 @@ class JfrSummaryTest {
         assertEquals(123.0, p.allocatedBytesPerDecision());
         assertTrue(p.seconds() > 1.5, String.valueOf(p.seconds()));
     }
+
+    @Test
+    void threadsWaitingInNativeCodeAreNotWhereTheTimeGoes(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("idle.jfr");
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress());
+             Recording r = new Recording()) {
+            Thread acceptor = new Thread(() -> {
+                try {
+                    socket.accept(); // blocks in sun.nio.ch.Net.accept, a native method, for the whole recording
+                } catch (java.io.IOException closed) {
+                    // the socket closes at the end
+                }
+            }, "idle-acceptor");
+            acceptor.setDaemon(true);
+            acceptor.start();
+            r.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(10));
+            r.enable("jdk.NativeMethodSample").withPeriod(Duration.ofMillis(10));
+            r.start();
+            hotLoop(System.nanoTime() + 1_000_000_000L);
+            r.stop();
+            r.dump(file);
+        }
+        ProfileResult p = JfrSummary.read(file, null, 1, List.of());
+        assertTrue(p.topMethods().stream().noneMatch(e -> e.name().equals("sun.nio.ch.Net.accept")), "idle accept counted: " + p.topMethods());
+        assertTrue(p.topLines().stream().noneMatch(e -> e.name().endsWith(":-1")), "no -1 lines: " + p.topLines());
+        assertTrue(p.topLines().get(0).name().contains("hotLoop") || p.topLines().get(0).name().startsWith("java.lang.Math"), p.topLines().toString());
+    }
 }
