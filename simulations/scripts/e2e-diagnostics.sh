@@ -6,13 +6,13 @@
 #   3. quick capacity search, testaid.maxDecisionsPerSecond  -> the knee within 20 % of the cap
 # Nothing in results-baseline/ is touched (history goes to a temporary directory).
 #
-#   simulations/scripts/e2e-diagnostics.sh            (CAP_PER_SECOND=900 by default)
+#   simulations/scripts/e2e-diagnostics.sh            (CAP_PER_SECOND=500 by default)
 set -uo pipefail
 
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-cap="${CAP_PER_SECOND:-900}"
+cap="${CAP_PER_SECOND:-500}"
 common=(-o -B test-compile gatling:test -Dquick "-Dhistory.file.dir=$work/history")
 
 stats() { echo "$root/simulations/target/benchmark/$1/stats.json"; }
@@ -59,8 +59,12 @@ run leaking-soak SoakSimulation -Dtestaid.leakNativeArrayEvery=100
 check leaking-soak 'leak.get("verdict") == "leak suspected" and any(x["suspected"] for x in leak["series"] if "native" in x["name"].lower() or "array" in x["name"].lower())' \
   "leak suspected, the native arrays flagged"
 
-run capped-capacity CapacitySimulation "-Dtestaid.maxDecisionsPerSecond=$cap" -Dcapacity.startRate=200 -Dcapacity.stepRate=200 \
-  -Dcapacity.steps=6 -Dcapacity.stepSeconds=5 -Dwarmup.maxSeconds=45   # warm: the quick profile's 10 s leave the server cold (p50 2.4 ms at 200/s)
+# The cap sits well under what this server does unconstrained on two cores next to Gatling (a 900/s cap
+# was too close: a CI run broke at 600-800/s on its own limits), budgets and the p99 target are wide so
+# that only the cap decides: beyond it the queue grows without bound, the p99 runs away and 503s follow.
+run capped-capacity CapacitySimulation "-Dtestaid.maxDecisionsPerSecond=$cap" -Dcapacity.startRate=100 -Dcapacity.stepRate=100 \
+  -Dcapacity.steps=7 -Dcapacity.stepSeconds=5 -Dcapacity.targetP99Ms=50 -Dmodel.budget.agentMs=100 -Dmodel.budget.totalMs=100 \
+  -Dwarmup.maxSeconds=45   # warm: the quick profile's 10 s leave the server cold (p50 2.4 ms at 200/s)
 check capped-capacity "capacity.get('kneePerSecond') is not None and abs(capacity['kneePerSecond'] - $cap) <= 0.2 * $cap" \
   "the knee within 20 % of the $cap decisions/s cap"
 
