@@ -26,8 +26,10 @@ final class BodyReader {
     }
 
     /**
-     * Reads the whole body. A body that ends early or stalls past the connector's idle timeout is a
-     * 400 malformed_json with a clean message (Jetty's exception text stays in the log, not the answer).
+     * Reads the whole body, which {@link DecisionBodyBuffer} has already collected in memory (a body that
+     * does not arrive within server.bodyTimeoutMs was answered 408 request_timeout before this runs). A
+     * body shorter than its Content-Length is a 400 malformed_json with a clean message (Jetty's
+     * exception text stays in the log, not the answer).
      */
     static Body read(InputStream in, long declaredLength, long maxBytes) {
         if (declaredLength >= 0) {

@@ -40,8 +40,9 @@ public record HttpSettings(
         if (host.isEmpty()) throw new IllegalArgumentException("server.host must not be empty");
         int maxInFlight = s.intInRange("server.maxInFlight", 1, 1_000_000);
         int threads = s.intInRange("server.threads", MIN_THREADS, 10_000);
-        // A decision holds its Jetty thread while the body is read: if the in-flight limit could take
-        // every thread, slow clients would queue everything else (health, sidecar) behind them.
+        // A decision holds its Jetty thread while it is computed (its body is collected before, without
+        // a thread): if the in-flight limit could take every thread, a burst of decisions would queue
+        // everything else (health, sidecar) behind them.
         int needed = maxInFlight + CONNECTOR_THREADS + SPARE_THREADS;
         if (threads < needed) {
             throw new IllegalArgumentException("server.threads=" + threads + " is too small for server.maxInFlight="
