@@ -8,36 +8,26 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.marlbench.server.component.TorchScriptFixtures.COLS;
 import static org.marlbench.server.component.TorchScriptFixtures.ROWS;
 
-import ai.djl.ndarray.NDManager;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Plain Linear/ReLU modules copied into the seeded path's stacked network, and the proof that guards it. */
 class StackedImportTest {
-    private static NDManager root;
+    @RegisterExtension
+    static final EngineRoot root = new EngineRoot();
 
     @TempDir
     Path tmp;
 
-    @BeforeAll
-    static void start() {
-        root = TorchScriptFixtures.engine().newBaseManager();
-    }
-
-    @AfterAll
-    static void stop() {
-        root.close();
-    }
 
     private static StackedImport.Result importFrom(Path dir) {
-        try (TorchScriptModel model = TorchScriptModel.load(dir, TorchScriptFixtures.specs(), root, COLS)) {
-            return StackedImport.of(model, root, COLS);
+        try (TorchScriptModel model = TorchScriptModel.load(dir, TorchScriptFixtures.specs(), root.manager(), COLS)) {
+            return StackedImport.of(model, root.manager(), COLS);
         }
     }
 
@@ -48,8 +38,8 @@ class StackedImportTest {
         StackedImport.Result r = importFrom(TorchScriptFixtures.path("trained"));
         assertNotNull(r.parameters(), r.agentsNote());
         assertTrue(r.agentsNote().contains("mlmi [32, 16, 8], nwrqk [24, 16, 8], regime [16, 12, 8]"), r.agentsNote());
-        try (StackedForward.Weights w = new StackedForward.Weights(root, r.parameters())) {
-            StackedForward forward = new StackedForward(w, root, matrices.length, ROWS, COLS);
+        try (StackedForward.Weights w = new StackedForward.Weights(root.manager(), r.parameters())) {
+            StackedForward forward = new StackedForward(w, root.manager(), matrices.length, ROWS, COLS);
             for (int batch : new int[] {1, matrices.length}) {
                 float[] logits = forward.logits(matrices, batch);
                 for (int a = 0; a < 3; a++) {

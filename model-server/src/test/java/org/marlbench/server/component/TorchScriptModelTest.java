@@ -5,31 +5,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.marlbench.server.component.TorchScriptFixtures.COLS;
 import static org.marlbench.server.component.TorchScriptFixtures.ROWS;
 
-import ai.djl.ndarray.NDManager;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The imported modules run by the real engine against the Python reference outputs (make_fixtures.py). */
 class TorchScriptModelTest {
-    private static NDManager root;
+    @RegisterExtension
+    static final EngineRoot root = new EngineRoot();
 
-    @BeforeAll
-    static void start() {
-        root = TorchScriptFixtures.engine().newBaseManager();
-    }
-
-    @AfterAll
-    static void stop() {
-        root.close();
-    }
 
     private static TorchScriptModel load(String folder) {
-        return TorchScriptModel.load(TorchScriptFixtures.path(folder), TorchScriptFixtures.specs(), root, COLS);
+        return TorchScriptModel.load(TorchScriptFixtures.path(folder), TorchScriptFixtures.specs(), root.manager(), COLS);
     }
 
     @ParameterizedTest

@@ -4,15 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.marlbench.server.component.TorchScriptFixtures.COLS;
 
-import ai.djl.ndarray.NDManager;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -22,20 +20,12 @@ import org.junit.jupiter.api.io.TempDir;
 class TorchScriptValidationTest {
     private static final String MLMI_CONTRACT = "takes float32 [batch, 192] (columns [0, 1, 9, 10] of all 48 rows";
     private static final String GATING_CONTRACT = "takes float32 [batch, 6] (the shared context";
-    private static NDManager root;
+    @RegisterExtension
+    static final EngineRoot root = new EngineRoot();
 
     @TempDir
     Path tmp;
 
-    @BeforeAll
-    static void start() {
-        root = TorchScriptFixtures.engine().newBaseManager();
-    }
-
-    @AfterAll
-    static void stop() {
-        root.close();
-    }
 
     private Path trainedWith(String file, Path replacement) throws Exception {
         Path dir = TorchScriptFixtures.copy("trained", tmp.resolve("model"));
@@ -45,7 +35,7 @@ class TorchScriptValidationTest {
 
     private static String failure(Path dir) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> TorchScriptModel.load(dir, TorchScriptFixtures.specs(), root, COLS).close());
+                () -> TorchScriptModel.load(dir, TorchScriptFixtures.specs(), root.manager(), COLS).close());
         return e.getMessage();
     }
 
