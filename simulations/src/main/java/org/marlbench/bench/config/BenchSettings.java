@@ -23,10 +23,8 @@ public record BenchSettings(String profileName, BenchmarkConfig config, WarmupSe
         BenchmarkConfig config = BenchmarkConfig.from(p);
         Path repoRoot = RepoRoot.find(p.path("bench.projectDir"), p.path("bench.outputDir"));
         LaunchSettings launch = LaunchSettings.from(p, serverProperties(system));
-        CompareSettings compare = CompareSettings.from(p, launch.baseUrl(), repoRoot);
-        WarmupSettings warmup = WarmupSettings.from(p, config);
-        if (compare.enabled()) warmup = warmup.withMaxSeconds(compare.warmupSeconds());
-        return new BenchSettings(p.profileName(), config, warmup, compare, GateSettings.from(p, config, repoRoot), launch,
+        return new BenchSettings(p.profileName(), config, WarmupSettings.from(p, config),
+                CompareSettings.from(p, launch.baseUrl(), repoRoot), GateSettings.from(p, config, repoRoot), launch,
                 DiagnosticsSettings.from(p), repoRoot, p);
     }
 

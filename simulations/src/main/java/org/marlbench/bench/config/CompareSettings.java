@@ -7,12 +7,10 @@ import java.nio.file.Path;
  * reference (A: a build of {@code compare.ref}, or the server at {@code compare.baseUrl}) and the
  * server under test (B: this build, or {@code -DbaseUrl}). {@code forks} server JVMs per side,
  * {@code blocks} palindromic blocks of 2 x 2 x forks rounds of {@code roundMillis}, the first
- * {@code settleMillis} of every round not counted. Every server JVM is warmed for at most
- * {@code warmupSeconds} (the A/B counterpart of warmup.maxSeconds: warm-up is the bulk of an A/B
- * run's time, and drift both sides share falls into the block effects, see BlockedRounds).
+ * {@code settleMillis} of every round not counted.
  */
 public record CompareSettings(Mode mode, String ref, String referenceUrl, int forks, int blocks, int roundMillis,
-                              int settleMillis, int warmupSeconds, String mavenCommand, Path buildDir) {
+                              int settleMillis, String mavenCommand, Path buildDir) {
 
     public enum Mode { OFF, REF, URL }
 
@@ -40,7 +38,7 @@ public record CompareSettings(Mode mode, String ref, String referenceUrl, int fo
         Path buildDir = p.path("compare.buildDir");
         return new CompareSettings(mode, ref, url == null ? null : trimSlash(url),
                 mode == Mode.URL ? 1 : p.positiveInt("compare.forks"), p.positiveInt("compare.blocks"), roundMillis,
-                settleMillis, p.positiveInt("compare.warmupSeconds"), p.required("compare.mavenCommand"),
+                settleMillis, p.required("compare.mavenCommand"),
                 buildDir != null ? buildDir : repoRoot.resolve("target").resolve("ab-reference"));
     }
 

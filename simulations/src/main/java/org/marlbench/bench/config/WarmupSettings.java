@@ -17,9 +17,4 @@ public record WarmupSettings(int minRequests, int windowMillis, int windowReques
                 p.positiveInt("warmup.windowRequests"), p.intAtLeast("warmup.stableWindows", 2),
                 p.positiveDouble("warmup.tolerancePercent"), p.positiveInt("warmup.maxSeconds"), p.positiveInt("warmup.users"));
     }
-
-    /** The same warm-up with another bound per server (an A/B run's compare.warmupSeconds). */
-    public WarmupSettings withMaxSeconds(int seconds) {
-        return new WarmupSettings(minRequests, windowMillis, windowRequests, stableWindows, tolerancePercent, seconds, users);
-    }
 }

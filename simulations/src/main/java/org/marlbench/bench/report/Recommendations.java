@@ -36,7 +36,7 @@ public final class Recommendations {
         long count = m == null ? 0 : m.successes();
         double p50 = e.micros("client", 50);
         double p99 = e.micros("client", 99);
-        if (s.warmup() != null && !s.warmup().converged() && s.ab() == null) { // an A/B run's ratios do not need it (TextReport says so)
+        if (s.warmup() != null && !s.warmup().converged()) {
             out.add(String.format(Locale.ROOT, "The warm-up stopped after %.0f s without steady medians: raise warmup.maxSeconds "
                     + "(or look at the window medians in stats.json warmup) before trusting these figures.", s.warmup().seconds()));
         }

@@ -154,10 +154,7 @@ public final class TextReport {
         if (e.readError() != null) return out;
         Comparison c = e.comparison();
         if (e.stats().warmup() != null && !e.stats().warmup().converged()) {
-            out.add(e.stats().ab() != null
-                    ? "warm-up stopped at compare.warmupSeconds per server before every one was steady: drift both sides share "
-                            + "cancels in the palindromic rounds, but the A and B figures themselves may still include JIT warm-up"
-                    : "warm-up did not reach a steady state within warmup.maxSeconds: the measured figures may still include JIT warm-up");
+            out.add("warm-up did not reach a steady state within warmup.maxSeconds: the measured figures may still include JIT warm-up");
         }
         if (c == null) return out;
         c.notComparable().forEach(d -> out.add("not comparable with the baseline: " + d));

@@ -52,7 +52,6 @@ class BenchSettingsTest {
         assertEquals(8, quick.config().loadDurationSeconds());
         assertEquals("1", quick.properties().string("rampSeconds"));
         assertEquals(2, quick.compare().blocks());
-        assertEquals(2, quick.compare().forks());
         assertEquals(75, quick.config().targetP95Ms(), "limits are not relaxed by quick");
         assertEquals(3, load("quick", "true", "loadDurationSeconds", "3").config().loadDurationSeconds());
         assertEquals("default", load("quick", "false").profileName());
@@ -94,22 +93,11 @@ class BenchSettingsTest {
     }
 
     @Test
-    void anAbRunWarmsEachServerForCompareWarmupSecondsAPlainRunForWarmupMaxSeconds() {
-        assertEquals(45, load().warmup().maxSeconds());
-        assertEquals(20, load("compare.ref", "main").warmup().maxSeconds());
-        assertEquals(20, load("compare.baseUrl", "http://a:1", "baseUrl", "http://b:1").warmup().maxSeconds());
-        assertEquals(7, load("compare.ref", "main", "compare.warmupSeconds", "7", "warmup.maxSeconds", "99").warmup().maxSeconds());
-        assertEquals(10, load("quick", "", "compare.ref", "main").warmup().maxSeconds());
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> load("compare.ref", "main", "compare.warmupSeconds", "0"))
-                .getMessage().contains("'compare.warmupSeconds'"));
-    }
-
-    @Test
     void compareModesAndTheirMistakes() {
         CompareSettings ref = load("compare.ref", "main").compare();
         assertEquals(CompareSettings.Mode.REF, ref.mode());
         assertEquals(Path.of("/tmp/repo/target/ab-reference"), ref.buildDir());
-        assertEquals(3 * 12 * 1.0, ref.measuredSeconds(), 1e-9, "3 blocks x 12 rounds (3 forks a side, each twice) x 1 s");
+        assertEquals(3 * 8 * 1.0, ref.measuredSeconds(), 1e-9, "3 blocks x 8 rounds x 1 s");
 
         CompareSettings url = load("compare.baseUrl", "http://127.0.0.1:1/", "baseUrl", "http://127.0.0.1:2").compare();
         assertEquals(CompareSettings.Mode.URL, url.mode());
