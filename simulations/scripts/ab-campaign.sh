@@ -8,7 +8,7 @@
 #   simulations/scripts/ab-campaign.sh LABEL RUNS REF [maven args...]
 #   e.g. A/A:         simulations/scripts/ab-campaign.sh aa-default 10 HEAD
 #        slow commit: (in a worktree whose HEAD slows decisions) .../ab-campaign.sh slow-default 10 <good commit>
-# Output: target/ab-campaign/LABEL.csv (appended) and each run's comparison.json beside it.
+# Output: target/ab-campaign/LABEL.csv (appended) and each run's comparison.json and stats.json beside it.
 set -uo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 label="$1"; runs="$2"; ref="$3"; shift 3
@@ -25,6 +25,7 @@ for i in $(seq 1 "$runs"); do
     sim="$(basename "$(dirname "$cmp")")"
     [[ "$(find "$cmp" -newermt "@$start" 2>/dev/null)" ]] || continue
     cp "$cmp" "$out/$label-$i-$sim.comparison.json"
+    cp "$(dirname "$cmp")/stats.json" "$out/$label-$i-$sim.stats.json" 2>/dev/null # the rounds, for a second look
     python3 - "$cmp" "$label" "$i" "$sim" "$rc" "$wall" >> "$csv" <<'PY'
 import json, sys
 c = json.load(open(sys.argv[1]))

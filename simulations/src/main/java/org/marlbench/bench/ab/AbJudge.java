@@ -50,7 +50,8 @@ public final class AbJudge {
         Outcome outcome = Outcome.of(metrics);
         String against = "reference " + ab.reference().describe() + " at " + ab.reference().url() + " (" + ab.forksPerSide()
                 + " JVM(s) per side, " + ab.blocks() + " blocks of " + ab.rounds().size() / Math.max(1, ab.blocks())
-                + " rounds of " + ab.roundMillis() + " ms)";
+                + " rounds of " + ab.roundMillis() + " ms" + (ab.burnInBlocks() > 0 ? ", after " + ab.burnInBlocks()
+                        + " burn-in blocks not counted" : "") + ")";
         return new Comparison(Comparison.SCHEMA_VERSION, run.simulation(), run.configProfile(), "ab", outcome.label(),
                 outcome != Outcome.REGRESSED || warnOnly, warnOnly, against, metrics, List.of(), List.of(), List.of(), List.of(),
                 advice(outcome, worstFactor, forksDominate, ab));

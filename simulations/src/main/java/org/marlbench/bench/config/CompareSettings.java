@@ -7,10 +7,11 @@ import java.nio.file.Path;
  * reference (A: a build of {@code compare.ref}, or the server at {@code compare.baseUrl}) and the
  * server under test (B: this build, or {@code -DbaseUrl}). {@code forks} server JVMs per side,
  * {@code blocks} palindromic blocks of 2 x 2 x forks rounds of {@code roundMillis}, the first
- * {@code settleMillis} of every round not counted.
+ * {@code settleMillis} of every round not counted. A ConcurrentUsers run sends {@code burnInBlocks}
+ * blocks of the same shape first, at its own load, not counted (see RoundPlan).
  */
-public record CompareSettings(Mode mode, String ref, String referenceUrl, int forks, int blocks, int roundMillis,
-                              int settleMillis, String mavenCommand, Path buildDir) {
+public record CompareSettings(Mode mode, String ref, String referenceUrl, int forks, int blocks, int burnInBlocks,
+                              int roundMillis, int settleMillis, String mavenCommand, Path buildDir) {
 
     public enum Mode { OFF, REF, URL }
 
@@ -37,7 +38,8 @@ public record CompareSettings(Mode mode, String ref, String referenceUrl, int fo
         }
         Path buildDir = p.path("compare.buildDir");
         return new CompareSettings(mode, ref, url == null ? null : trimSlash(url),
-                mode == Mode.URL ? 1 : p.positiveInt("compare.forks"), p.positiveInt("compare.blocks"), roundMillis,
+                mode == Mode.URL ? 1 : p.positiveInt("compare.forks"), p.positiveInt("compare.blocks"),
+                p.nonNegativeInt("compare.burnInBlocks"), roundMillis,
                 settleMillis, p.required("compare.mavenCommand"),
                 buildDir != null ? buildDir : repoRoot.resolve("target").resolve("ab-reference"));
     }

@@ -11,6 +11,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * starts with the other side and rotates the forks), so every fork runs twice per block at
  * positions symmetric about the block's centre. Plain run: one round on the one server. The clock
  * starts when the first measured request asks for its slot (the warm-up before does not count).
+ * Burn-in: blocks of the same shape before the counted ones, sent at the real load but not counted
+ * (a server warmed by two users still compiles for ten: a plain ConcurrentUsers run here took
+ * 10-15 s at ten users to reach full speed, and an A/B round gives each JVM one second at a time).
+ * Round numbers count the counted rounds only; burn-in slots are {@link Slot.Phase#SETTLE}.
  */
 public final class RoundPlan {
     private final List<Fork> forks;
@@ -22,11 +26,17 @@ public final class RoundPlan {
     private final int settleMillis;
     private final Slot[] measured;
     private final Slot[] settling;
+    private final Slot[] burnIn;
+    private final long burnInNanos;
     private final AtomicLong startNanos = new AtomicLong(Long.MIN_VALUE);
     private volatile long startEpochMs;
     private volatile Runnable onStart = () -> { };
 
     private RoundPlan(List<Fork> forks, int blocks, int[][] order, long roundNanos, long settleNanos) {
+        this(forks, blocks, order, new int[0][], roundNanos, settleNanos);
+    }
+
+    private RoundPlan(List<Fork> forks, int blocks, int[][] order, int[][] burnInOrder, long roundNanos, long settleNanos) {
         this.forks = forks;
         this.blocks = blocks;
         this.roundsPerBlock = order[0].length;
@@ -42,14 +52,22 @@ public final class RoundPlan {
             measured[r] = new Slot(Slot.Phase.MEASURED, fork, r, -1);
             settling[r] = new Slot(Slot.Phase.SETTLE, fork, r, -1);
         }
+        int burnInRounds = burnInOrder.length * roundsPerBlock;
+        this.burnIn = new Slot[burnInRounds];
+        for (int r = 0; r < burnInRounds; r++) {
+            burnIn[r] = new Slot(Slot.Phase.SETTLE, forks.get(burnInOrder[r / roundsPerBlock][r % roundsPerBlock]), -1, -1);
+        }
+        this.burnInNanos = burnInRounds * roundNanos;
     }
 
-    /** A/B: forks 0..k-1 are side A, k..2k-1 side B. */
-    public static RoundPlan alternating(List<Fork> forks, int blocks, long roundMillis, long settleMillis) {
+    /** A/B: forks 0..k-1 are side A, k..2k-1 side B; {@code burnInBlocks} uncounted blocks first. */
+    public static RoundPlan alternating(List<Fork> forks, int blocks, int burnInBlocks, long roundMillis, long settleMillis) {
         int k = forks.size() / 2;
         int[][] order = new int[blocks][];
         for (int b = 0; b < blocks; b++) order[b] = palindrome(k, b);
-        return new RoundPlan(forks, blocks, order, roundMillis * 1_000_000L, settleMillis * 1_000_000L);
+        int[][] burnInOrder = new int[burnInBlocks][];
+        for (int b = 0; b < burnInBlocks; b++) burnInOrder[b] = palindrome(k, b);
+        return new RoundPlan(forks, blocks, order, burnInOrder, roundMillis * 1_000_000L, settleMillis * 1_000_000L);
     }
 
     /**
@@ -99,7 +117,9 @@ public final class RoundPlan {
             }
             start = startNanos.get();
         }
-        long elapsed = Math.max(0, nowNanos - start);
+        long sinceStart = Math.max(0, nowNanos - start);
+        if (sinceStart < burnInNanos) return burnIn[(int) (sinceStart / roundNanos)];
+        long elapsed = sinceStart - burnInNanos;
         long r = elapsed / roundNanos;
         if (r >= measured.length) return settling[measured.length - 1]; // after the end: sent, not counted
         return elapsed - r * roundNanos < settleNanos ? settling[(int) r] : measured[(int) r];
@@ -109,14 +129,26 @@ public final class RoundPlan {
     public Fork forkAt(long nowNanos) {
         long start = startNanos.get();
         if (start == Long.MIN_VALUE) return null;
-        long r = Math.min(measured.length - 1, Math.max(0, nowNanos - start) / roundNanos);
+        long sinceStart = Math.max(0, nowNanos - start);
+        if (sinceStart < burnInNanos) return burnIn[(int) (sinceStart / roundNanos)].fork();
+        long r = Math.min(measured.length - 1, (sinceStart - burnInNanos) / roundNanos);
         return measured[(int) r].fork();
     }
 
     /** False once the last round is over (never true before the clock started). */
     public boolean running(long nowNanos) {
         long start = startNanos.get();
-        return start == Long.MIN_VALUE || nowNanos - start < (long) measured.length * roundNanos;
+        return start == Long.MIN_VALUE || nowNanos - start < burnInNanos + (long) measured.length * roundNanos;
+    }
+
+    /** True while the burn-in blocks run (false before the clock started and after them). */
+    public boolean burningIn(long nowNanos) {
+        long start = startNanos.get();
+        return start != Long.MIN_VALUE && nowNanos - start < burnInNanos;
+    }
+
+    public int burnInBlocks() {
+        return burnIn.length / roundsPerBlock;
     }
 
     public boolean started() {
@@ -151,13 +183,13 @@ public final class RoundPlan {
         return forks;
     }
 
-    /** Epoch ms where round r's counted part starts (after the settle time). */
+    /** Epoch ms where round r's counted part starts (after the burn-in and the settle time). */
     public long countedStartEpochMs(int round) {
-        return startEpochMs + (long) round * roundMillis + settleMillis;
+        return startEpochMs + burnInNanos / 1_000_000 + (long) round * roundMillis + settleMillis;
     }
 
     public long endEpochMs(int round) {
-        return startEpochMs + (long) (round + 1) * roundMillis;
+        return startEpochMs + burnInNanos / 1_000_000 + (long) (round + 1) * roundMillis;
     }
 
     /** The rounds of each fork, in order (for resources over a fork's own rounds). */

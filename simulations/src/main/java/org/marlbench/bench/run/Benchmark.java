@@ -124,7 +124,9 @@ public final class Benchmark {
     private static RoundPlan rounds(Workload workload, BenchSettings settings, ServerSet servers) {
         Fork first = servers.forks().get(0);
         if (settings.compare().enabled()) {
-            return RoundPlan.alternating(servers.forks(), settings.compare().blocks(), settings.compare().roundMillis(),
+            // the single user is lighter than the warm-up's two; ten users are not (see RoundPlan's burn-in)
+            int burnIn = workload == Workload.CONCURRENT ? settings.compare().burnInBlocks() : 0;
+            return RoundPlan.alternating(servers.forks(), settings.compare().blocks(), burnIn, settings.compare().roundMillis(),
                     settings.compare().settleMillis());
         }
         return switch (workload) {

@@ -81,6 +81,9 @@ final class LiveView implements AutoCloseable {
             return sb.toString();
         }
         if (!traffic.comparing()) return "measuring";
+        if (traffic.rounds().burningIn(System.nanoTime())) {
+            return String.format(Locale.ROOT, "A/B burn-in at full load (%d blocks, not counted)", traffic.rounds().burnInBlocks());
+        }
         long done = traffic.roundStats().stream().filter(r -> r.count() > 0).count();
         return String.format(Locale.ROOT, "A/B round %d of %d", done, traffic.rounds().rounds());
     }

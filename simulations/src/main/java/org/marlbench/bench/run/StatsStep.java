@@ -96,7 +96,7 @@ final class StatsStep {
         AbRun ab = traffic.comparing()
                 ? new AbRun(servers.reference(), traffic.referenceResults(), traffic.referenceTimeline(),
                         servers.reference().forks(), traffic.rounds().blocks(), traffic.rounds().roundMillis(),
-                        traffic.rounds().settleMillis(), rounds, forkResources)
+                        traffic.rounds().settleMillis(), rounds, forkResources, traffic.rounds().burnInBlocks())
                 : null;
         return new StatsFile(StatsFile.SCHEMA_VERSION, ctx.simulation(), RUN_ID.format(Instant.ofEpochMilli(startMs)) + "-" + ctx.simulation(),
                 Instant.ofEpochMilli(startMs).toString(), Instant.ofEpochMilli(endMs).toString(), ctx.gitCommit(),

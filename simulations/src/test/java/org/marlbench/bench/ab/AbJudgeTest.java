@@ -73,7 +73,7 @@ class AbJudgeTest {
                 s.configProfile(), s.config(), s.injection(), s.machine(), s.target(), s.warmup(), s.measuredRequest(), s.requests(),
                 s.resources(), s.resourcesError(), s.checks(), s.status(), s.timeline(),
                 new org.marlbench.bench.results.AbRun(ab.reference(), ab.referenceRequests(), ab.referenceTimeline(), ab.forksPerSide(),
-                        ab.blocks(), ab.roundMillis(), ab.settleMillis(), rounds, ab.forkResources()), null);
+                        ab.blocks(), ab.roundMillis(), ab.settleMillis(), rounds, ab.forkResources(), ab.burnInBlocks()), null);
         Comparison c = AbJudge.judge(cut, 20, false);
         assertEquals("not enough data", metric(c, "client p99").verdict());
         assertTrue(metric(c, "client p99").rule().contains("100 decisions"), metric(c, "client p99").rule());

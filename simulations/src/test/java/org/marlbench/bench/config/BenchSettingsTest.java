@@ -52,6 +52,7 @@ class BenchSettingsTest {
         assertEquals(8, quick.config().loadDurationSeconds());
         assertEquals("1", quick.properties().string("rampSeconds"));
         assertEquals(2, quick.compare().blocks());
+        assertEquals(1, quick.compare().burnInBlocks());
         assertEquals(75, quick.config().targetP95Ms(), "limits are not relaxed by quick");
         assertEquals(3, load("quick", "true", "loadDurationSeconds", "3").config().loadDurationSeconds());
         assertEquals("default", load("quick", "false").profileName());
@@ -98,6 +99,7 @@ class BenchSettingsTest {
         assertEquals(CompareSettings.Mode.REF, ref.mode());
         assertEquals(Path.of("/tmp/repo/target/ab-reference"), ref.buildDir());
         assertEquals(3 * 8 * 1.0, ref.measuredSeconds(), 1e-9, "3 blocks x 8 rounds x 1 s");
+        assertEquals(4, ref.burnInBlocks(), "ConcurrentUsers' uncounted blocks at its own load");
 
         CompareSettings url = load("compare.baseUrl", "http://127.0.0.1:1/", "baseUrl", "http://127.0.0.1:2").compare();
         assertEquals(CompareSettings.Mode.URL, url.mode());

@@ -40,7 +40,7 @@ class RoundPlanTest {
 
     @Test
     void slotsFollowTheClockFromTheFirstMeasuredRequest() {
-        RoundPlan plan = RoundPlan.alternating(forks(2), 2, 1000, 100);
+        RoundPlan plan = RoundPlan.alternating(forks(2), 2, 0, 1000, 100);
         long t0 = 5_000_000_000L;
         assertTrue(plan.running(0), "not started: still to run");
         Slot first = plan.slot(t0);
@@ -57,6 +57,33 @@ class RoundPlanTest {
         assertFalse(plan.running(t0 + 16_000_000_000L));
         assertEquals(Slot.Phase.SETTLE, plan.slot(t0 + 20_000_000_000L).phase(), "after the end: sent, not counted");
         assertEquals(4, plan.roundsByFork().get(0).size(), "each fork: 2 rounds x 2 blocks");
+    }
+
+    @Test
+    void burnInBlocksGoFirstAtTheSameLoadAndAreNotCounted() {
+        RoundPlan plan = RoundPlan.alternating(forks(2), 2, 1, 1000, 100);
+        long t0 = 5_000_000_000L;
+        plan.slot(t0);
+        assertEquals(1, plan.burnInBlocks());
+        for (int r = 0; r < 8; r++) {
+            Slot s = plan.slot(t0 + r * 1_000_000_000L + 500_000_000L);
+            assertEquals(Slot.Phase.SETTLE, s.phase(), "burn-in round " + r + " is sent, not counted");
+            assertEquals(-1, s.round());
+            assertSame(s.fork(), plan.forkAt(t0 + r * 1_000_000_000L + 500_000_000L), "the live view sees the burn-in's server");
+        }
+        assertEquals("A1", plan.slot(t0 + 500_000_000L).fork().label(), "the burn-in is a palindromic block like the others");
+        assertTrue(plan.burningIn(t0 + 7_999_000_000L));
+        assertFalse(plan.burningIn(t0 + 8_000_000_000L));
+        Slot first = plan.slot(t0 + 8_500_000_000L);
+        assertEquals(Slot.Phase.MEASURED, first.phase());
+        assertEquals(0, first.round(), "counted rounds are numbered from 0 after the burn-in");
+        assertEquals("A1", first.fork().label());
+        assertEquals(16, plan.rounds());
+        assertTrue(plan.running(t0 + 23_999_000_000L));
+        assertFalse(plan.running(t0 + 24_000_000_000L), "8 burn-in + 16 counted rounds of 1 s");
+        long epoch0 = plan.countedStartEpochMs(0) - 8_000 - 100;
+        assertEquals(epoch0 + 8_000 + 1_000 + 100, plan.countedStartEpochMs(1), "resource windows start after the burn-in");
+        assertEquals(epoch0 + 8_000 + 16_000, plan.endEpochMs(15));
     }
 
     @Test

@@ -139,7 +139,7 @@ public final class SyntheticRuns {
                 block(random, count, medianMicros), block(random, count, medianMicros * 0.6), block(random, count, medianMicros / 4),
                 LatencyBlock.of(Histograms.newPlain())));
         return new AbRun(target("reference"), reference, List.of(new TimelinePoint(0, 10, 0, 900L, 2000L),
-                new TimelinePoint(1, 10, 0, 850L, 1900L)), k, blocks, 2000, 200, rounds, forkResources(k));
+                new TimelinePoint(1, 10, 0, 850L, 1900L)), k, blocks, 2000, 200, rounds, forkResources(k), 0);
     }
 
     /** Each JVM's resources over its rounds: fallbacksDelta split between the B JVMs, none on A. */
