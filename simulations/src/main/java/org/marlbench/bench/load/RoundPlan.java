@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * Round numbers count the counted rounds only; burn-in slots are {@link Slot.Phase#SETTLE}.
  */
 public final class RoundPlan {
+    private static final int[][] NO_BURN_IN = new int[0][];
     private final List<Fork> forks;
     private final int blocks;
     private final int roundsPerBlock;
@@ -31,10 +32,6 @@ public final class RoundPlan {
     private final AtomicLong startNanos = new AtomicLong(Long.MIN_VALUE);
     private volatile long startEpochMs;
     private volatile Runnable onStart = () -> { };
-
-    private RoundPlan(List<Fork> forks, int blocks, int[][] order, long roundNanos, long settleNanos) {
-        this(forks, blocks, order, new int[0][], roundNanos, settleNanos);
-    }
 
     private RoundPlan(List<Fork> forks, int blocks, int[][] order, int[][] burnInOrder, long roundNanos, long settleNanos) {
         this.forks = forks;
@@ -63,11 +60,14 @@ public final class RoundPlan {
     /** A/B: forks 0..k-1 are side A, k..2k-1 side B; {@code burnInBlocks} uncounted blocks first. */
     public static RoundPlan alternating(List<Fork> forks, int blocks, int burnInBlocks, long roundMillis, long settleMillis) {
         int k = forks.size() / 2;
+        return new RoundPlan(forks, blocks, palindromes(k, blocks), palindromes(k, burnInBlocks), roundMillis * 1_000_000L,
+                settleMillis * 1_000_000L);
+    }
+
+    private static int[][] palindromes(int k, int blocks) {
         int[][] order = new int[blocks][];
         for (int b = 0; b < blocks; b++) order[b] = palindrome(k, b);
-        int[][] burnInOrder = new int[burnInBlocks][];
-        for (int b = 0; b < burnInBlocks; b++) burnInOrder[b] = palindrome(k, b);
-        return new RoundPlan(forks, blocks, order, burnInOrder, roundMillis * 1_000_000L, settleMillis * 1_000_000L);
+        return order;
     }
 
     /**
@@ -75,7 +75,7 @@ public final class RoundPlan {
      * next arrival rate (sent, not counted) and a level of {@code levelMillis} (counted).
      */
     public static RoundPlan steps(Fork fork, int steps, long levelMillis, long rampMillis) {
-        return new RoundPlan(List.of(fork), 1, new int[][] {new int[steps]}, (levelMillis + rampMillis) * 1_000_000L,
+        return new RoundPlan(List.of(fork), 1, new int[][] {new int[steps]}, NO_BURN_IN, (levelMillis + rampMillis) * 1_000_000L,
                 rampMillis * 1_000_000L);
     }
 
@@ -86,7 +86,7 @@ public final class RoundPlan {
 
     /** A plain run: one server, one round of {@code lengthNanos} (Long.MAX_VALUE: no end of its own). */
     public static RoundPlan single(Fork fork, long lengthNanos) {
-        return new RoundPlan(List.of(fork), 1, new int[][] {{0}}, lengthNanos, 0);
+        return new RoundPlan(List.of(fork), 1, new int[][] {{0}}, NO_BURN_IN, lengthNanos, 0);
     }
 
     /** Fork indices of block b: half a block alternating sides, then the same backwards. */
