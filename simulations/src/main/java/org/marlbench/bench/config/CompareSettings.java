@@ -8,10 +8,11 @@ import java.nio.file.Path;
  * server under test (B: this build, or {@code -DbaseUrl}). {@code forks} server JVMs per side,
  * {@code blocks} palindromic blocks of 2 x 2 x forks rounds of {@code roundMillis}, the first
  * {@code settleMillis} of every round not counted. A ConcurrentUsers run sends {@code burnInBlocks}
- * blocks of the same shape first, at its own load, not counted (see RoundPlan).
+ * blocks of the same shape first, at its own load, not counted (see RoundPlan). With
+ * {@code shareServers} the simulations of one Maven run share the servers and their warm-up (ServerPool).
  */
 public record CompareSettings(Mode mode, String ref, String referenceUrl, int forks, int blocks, int burnInBlocks,
-                              int roundMillis, int settleMillis, String mavenCommand, Path buildDir) {
+                              int roundMillis, int settleMillis, String mavenCommand, Path buildDir, boolean shareServers) {
 
     public enum Mode { OFF, REF, URL }
 
@@ -41,7 +42,7 @@ public record CompareSettings(Mode mode, String ref, String referenceUrl, int fo
                 mode == Mode.URL ? 1 : p.positiveInt("compare.forks"), p.positiveInt("compare.blocks"),
                 p.nonNegativeInt("compare.burnInBlocks"), roundMillis,
                 settleMillis, p.required("compare.mavenCommand"),
-                buildDir != null ? buildDir : repoRoot.resolve("target").resolve("ab-reference"));
+                buildDir != null ? buildDir : repoRoot.resolve("target").resolve("ab-reference"), p.bool("compare.shareServers"));
     }
 
     public boolean enabled() {

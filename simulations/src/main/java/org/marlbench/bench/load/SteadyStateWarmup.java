@@ -21,7 +21,10 @@ import org.marlbench.bench.stats.Histograms;
  * server keeps its turns until all are steady, so both sides of an A/B run end the warm-up equally
  * warm; the whole warm-up lasts at most {@code maxSeconds} per server (four servers of an A/B run
  * share the load in turn, so each needs as long as one server alone; those not steady by then count as
- * not converged; the report says so). Thread-safe; the window switch is the only synchronised step.
+ * not converged; the report says so). Servers an earlier simulation of the same Maven run warmed
+ * (shared A/B servers, see ServerPool) get one window each and count as steady: their JIT has done
+ * its work, the window only opens the connections. Thread-safe; the window switch is the only
+ * synchronised step.
  */
 public final class SteadyStateWarmup {
     /** Fewer successful requests than this in a window give no median (the window does not count). */
@@ -33,6 +36,7 @@ public final class SteadyStateWarmup {
     private final long windowNanos;
     private final long maxNanos;
     private final long minNanos;
+    private final String warmedBy;
     private volatile Slot current;
     private volatile long windowEndNanos;
     private volatile long windowStartNanos;
@@ -49,8 +53,11 @@ public final class SteadyStateWarmup {
         boolean converged;
     }
 
-    /** @param minNanos the warm-up lasts at least this long (a closed model's user ramp happens in it) */
-    public SteadyStateWarmup(List<Fork> forks, WarmupSettings settings, long minNanos) {
+    /**
+     * @param minNanos the warm-up lasts at least this long (a closed model's user ramp happens in it)
+     * @param warmedBy the simulation that warmed these servers earlier in this Maven run, or null
+     */
+    public SteadyStateWarmup(List<Fork> forks, WarmupSettings settings, long minNanos, String warmedBy) {
         this.forks = List.copyOf(forks);
         this.settings = settings;
         this.traces = new Trace[forks.size()];
@@ -58,6 +65,7 @@ public final class SteadyStateWarmup {
         this.windowNanos = settings.windowMillis() * 1_000_000L;
         this.maxNanos = settings.maxSeconds() * 1_000_000_000L * this.forks.size();
         this.minNanos = minNanos;
+        this.warmedBy = warmedBy;
     }
 
     /** Where a warm-up request sent now goes. */
@@ -83,6 +91,11 @@ public final class SteadyStateWarmup {
         traces[slot.fork().index()].requests.incrementAndGet();
         Slot s = current;
         if (ok && s != null && s.window() == slot.window()) Histograms.record(window, micros);
+    }
+
+    /** True once the warm-up has run to its end (every server steady, or out of time). */
+    public boolean finished() {
+        return done;
     }
 
     /** True until every server is warm (or out of warm-up time), and for at least the minimum time. */
@@ -119,7 +132,7 @@ public final class SteadyStateWarmup {
         Histogram h = window;
         t.nanos += nowNanos - windowStartNanos;
         if (h.getTotalCount() >= MIN_WINDOW_SAMPLES) t.medians.add(h.getValueAtPercentile(50));
-        t.converged = t.requests.get() >= settings.minRequests() && steady(t.medians);
+        t.converged = warmedBy != null || t.requests.get() >= settings.minRequests() && steady(t.medians);
     }
 
     boolean steady(List<Long> medians) {
@@ -159,6 +172,6 @@ public final class SteadyStateWarmup {
             requests += t.requests.get();
         }
         double seconds = startNanos == Long.MIN_VALUE ? 0 : ((done ? endNanos : System.nanoTime()) - startNanos) / 1e9;
-        return new WarmupResult(all, seconds, requests, servers);
+        return new WarmupResult(all, seconds, requests, servers, warmedBy);
     }
 }

@@ -43,11 +43,12 @@ public final class Traffic {
         String stopAfter(int round, RequestStats stats);
     }
 
+    /** @param warmedBy the simulation of this Maven run that already warmed these servers, or null (see SteadyStateWarmup) */
     public Traffic(List<Fork> forks, String measuredRequest, WarmupSettings warmupSettings, long minWarmupNanos,
-                   RoundPlan rounds) {
+                   RoundPlan rounds, String warmedBy) {
         this.forks = List.copyOf(forks);
         this.measuredRequest = measuredRequest;
-        this.warmup = new SteadyStateWarmup(forks, warmupSettings, minWarmupNanos);
+        this.warmup = new SteadyStateWarmup(forks, warmupSettings, minWarmupNanos, warmedBy);
         this.rounds = rounds;
         this.roundStats = new RequestStats[rounds.rounds()];
         for (int r = 0; r < roundStats.length; r++) roundStats[r] = new RequestStats();

@@ -55,7 +55,7 @@ public final class Benchmark {
         SEQUENTIAL,
         /** Many users: a plain run measures for loadDurationSeconds after a warm-up of at least the user ramp. */
         CONCURRENT,
-        /** Correctness only (the error paths): one server per side, every one gets the whole sequence. */
+        /** Correctness only (the error paths): every server gets the whole sequence (one a side, or the shared A/B set). */
         ERROR_PATHS,
         /** Constant load for soak.seconds on one server, judged for leaks (plain runs only); recorded with JFR. */
         SOAK,
@@ -99,12 +99,13 @@ public final class Benchmark {
                     + settings.properties().string("profile") + "' changes the load over time, so its rounds would differ by more than the servers do)");
         }
         String commit = GitCommit.shortHash(settings.repoRoot().toFile());
-        int forks = workload == Workload.ERROR_PATHS ? 1 : settings.compare().forks();
+        // The error paths need one server a side, but shared servers are shared as a set: then every one gets the sequence.
+        int forks = workload == Workload.ERROR_PATHS && !settings.compare().shareServers() ? 1 : settings.compare().forks();
         ServerSet servers = ServerSet.open(settings, outputDir, commit, forks, LOG::info);
         try {
             for (Fork f : servers.forks()) SpecProbe.requireConformant(servers.server(f).client(), probeBody);
             RoundPlan rounds = rounds(workload, settings, servers);
-            Traffic traffic = new Traffic(servers.forks(), DECISION, settings.warmup(), 0, rounds);
+            Traffic traffic = new Traffic(servers.forks(), DECISION, settings.warmup(), 0, rounds, servers.warmedBy());
             Profiling profiling = Profiling.plan(workload == Workload.SOAK, settings, servers, outputDir);
             rounds.onStart(profiling::start);
             if (workload == Workload.CAPACITY) traffic.checkEachRound(CapacityRun.earlyStop(settings.diagnostics(), rounds));
@@ -242,6 +243,7 @@ public final class Benchmark {
             LOG.error("evaluating the run failed", e);
         } finally {
             progress.close();
+            if (traffic.warmup().finished()) servers.markWarm(context.simulation());
             servers.close();
         }
     }

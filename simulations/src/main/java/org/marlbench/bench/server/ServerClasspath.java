@@ -34,16 +34,28 @@ public final class ServerClasspath {
         return entries;
     }
 
-    /** Splits a path list and replaces each manifest-only jar by its Class-Path entries. */
+    /**
+     * Splits a path list and replaces each manifest-only jar by its Class-Path entries (the booter
+     * jar itself goes: it holds no class, and its temporary name differs in every launcher JVM, which
+     * would make the same servers look different to {@link ServerPool}).
+     */
     public static List<String> expand(String classpath) {
         Set<String> out = new LinkedHashSet<>();
         for (String entry : classpath.split(File.pathSeparator)) {
             if (entry.isBlank()) continue;
             List<String> manifestEntries = manifestClassPath(Path.of(entry));
-            out.add(entry);
+            if (manifestEntries.isEmpty() || holdsClasses(Path.of(entry))) out.add(entry);
             out.addAll(manifestEntries);
         }
         return new ArrayList<>(out);
+    }
+
+    private static boolean holdsClasses(Path jar) {
+        try (JarFile jf = new JarFile(jar.toFile())) {
+            return jf.stream().anyMatch(e -> e.getName().endsWith(".class"));
+        } catch (IOException e) {
+            return true; // unreadable: keep it as it was given
+        }
     }
 
     private static List<String> manifestClassPath(Path jar) {

@@ -9,6 +9,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.marlbench.bench.config.BenchSettings;
 import org.marlbench.bench.config.CompareSettings;
@@ -18,8 +19,10 @@ import org.marlbench.bench.results.TargetInfo;
 /**
  * The servers of one simulation run, each with its {@link Fork}: in a plain run one server (ours,
  * started here, or yours with -DbaseUrl); in an A/B run the reference's forks (A1..Ak) then the ones
- * under test (B1..Bk), our managed ones all launched at once and then awaited. Every server passed
- * the /health check before it is handed out; {@link #close()} stops the ones we started.
+ * under test (B1..Bk), our managed ones all launched at once and then awaited, and shared with the
+ * next simulations of the same Maven run ({@link ServerPool}) unless compare.shareServers=false.
+ * Every server passed the /health check before it is handed out; {@link #close()} stops the ones
+ * this simulation owns (shared ones stay up for the next simulation; their reaper ends them).
  */
 public final class ServerSet implements AutoCloseable {
     /** A/B runs keep connections open between one server's rounds (Jetty's default idle timeout is 5 s). */
@@ -29,12 +32,16 @@ public final class ServerSet implements AutoCloseable {
     private final List<ServerTarget> servers;
     private final TargetInfo underTest;
     private final TargetInfo reference;
+    /** The shared A/B servers of this Maven run ({@link ServerPool}), or null when this run owns its servers. */
+    private final ServerPool.Lease lease;
 
-    private ServerSet(List<Fork> forks, List<ServerTarget> servers, TargetInfo underTest, TargetInfo reference) {
+    private ServerSet(List<Fork> forks, List<ServerTarget> servers, TargetInfo underTest, TargetInfo reference,
+                      ServerPool.Lease lease) {
         this.forks = forks;
         this.servers = servers;
         this.underTest = underTest;
         this.reference = reference;
+        this.lease = lease;
     }
 
     /**
@@ -58,14 +65,14 @@ public final class ServerSet implements AutoCloseable {
                                     .awaitReady(launch.startTimeout());
                     add(forks, servers, Fork.Side.B, 1, s);
                     return new ServerSet(forks, servers, describe(s, "under test", launch.baseUrl() != null ? null : currentCommit, 1),
-                            null);
+                            null, null);
                 }
                 case URL -> {
                     ServerTarget a = ExternalServer.attach(compare.referenceUrl(), token, "-Dcompare.baseUrl", Duration.ofSeconds(10));
                     ServerTarget b = ExternalServer.attach(launch.baseUrl(), token, "-DbaseUrl", Duration.ofSeconds(10));
                     add(forks, servers, Fork.Side.A, 1, a);
                     add(forks, servers, Fork.Side.B, 1, b);
-                    return new ServerSet(forks, servers, describe(b, "under test", null, 1), describe(a, "reference", null, 1));
+                    return new ServerSet(forks, servers, describe(b, "under test", null, 1), describe(a, "reference", null, 1), null);
                 }
                 case REF -> {
                     ReferenceBuild.Built built = ReferenceBuild.prepare(compare.ref(), settings.repoRoot(), compare.buildDir(),
@@ -73,24 +80,35 @@ public final class ServerSet implements AutoCloseable {
                     Map<String, String> props = new LinkedHashMap<>(launch.serverProperties());
                     props.putIfAbsent("server.idleTimeoutMs", AB_IDLE_TIMEOUT_MS);
                     List<String> own = ServerClasspath.resolve(launch.serverClasspath());
-                    List<ManagedServer> started = new ArrayList<>();
+                    List<ServerPool.Spec> specs = new ArrayList<>();
                     for (int i = 1; i <= forksPerSide; i++) {
-                        started.add(ManagedServer.launch(managed(launch, built.classpath(), props, "reference build"),
+                        specs.add(new ServerPool.Spec("A" + i, managed(launch, built.classpath(), props, "reference build"),
                                 outputDir.resolve("server-A" + i + ".log")));
                     }
                     for (int i = 1; i <= forksPerSide; i++) {
-                        started.add(ManagedServer.launch(managed(launch, own, props, "managed"), outputDir.resolve("server-B" + i + ".log")));
+                        specs.add(new ServerPool.Spec("B" + i, managed(launch, own, props, "managed"), outputDir.resolve("server-B" + i + ".log")));
                     }
-                    servers.addAll(started); // so that close() stops every one of them if one fails to come up
-                    progress.accept("started " + started.size() + " server JVMs (" + forksPerSide + " per side); waiting for them");
+                    Optional<ProcessHandle> owner = compare.shareServers() ? ServerPool.mavenOwner() : Optional.empty();
+                    ServerPool.Lease lease = null;
+                    List<ManagedServer> started;
+                    if (owner.isPresent()) {
+                        lease = ServerPool.acquire(compare.buildDir().resolve("pool"), owner.get(), specs,
+                                outputDir.getFileName().toString(), launch.startTimeout(), progress);
+                        started = lease.servers();
+                        servers.addAll(started);
+                    } else {
+                        started = new ArrayList<>();
+                        for (ServerPool.Spec spec : specs) started.add(ManagedServer.launch(spec.launch(), spec.logFile()));
+                        servers.addAll(started); // so that close() stops every one of them if one fails to come up
+                        progress.accept("started " + started.size() + " server JVMs (" + forksPerSide + " per side); waiting for them");
+                        for (ManagedServer m : started) m.awaitReady(launch.startTimeout());
+                    }
                     for (int i = 0; i < started.size(); i++) {
-                        started.get(i).awaitReady(launch.startTimeout());
                         Fork.Side side = i < forksPerSide ? Fork.Side.A : Fork.Side.B;
-                        int n = i < forksPerSide ? i + 1 : i + 1 - forksPerSide;
-                        forks.add(new Fork(i, side.name() + n, side, started.get(i).baseUrl()));
+                        forks.add(new Fork(i, specs.get(i).label(), side, started.get(i).baseUrl()));
                     }
                     return new ServerSet(forks, servers, describe(started.get(forksPerSide), "under test", currentCommit, forksPerSide),
-                            describe(started.get(0), "reference", built.shortCommit(), forksPerSide));
+                            describe(started.get(0), "reference", built.shortCommit(), forksPerSide), lease);
                 }
                 default -> throw new IllegalStateException("unknown mode " + compare.mode());
             }
@@ -142,6 +160,19 @@ public final class ServerSet implements AutoCloseable {
 
     public List<Fork> forks() {
         return forks;
+    }
+
+    /**
+     * The simulation of this Maven run that already warmed these (shared) servers, or null when
+     * this simulation must warm them.
+     */
+    public String warmedBy() {
+        return lease == null ? null : lease.warmedBy();
+    }
+
+    /** After a completed warm-up: the next simulations of this Maven run may skip theirs on these servers. */
+    public void markWarm(String simulation) {
+        if (lease != null) lease.markWarm(simulation);
     }
 
     public ServerTarget server(Fork fork) {

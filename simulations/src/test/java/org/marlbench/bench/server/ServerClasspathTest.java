@@ -28,8 +28,17 @@ class ServerClasspathTest {
             jar.flush();
         }
         List<String> entries = ServerClasspath.expand(booter.toString());
-        assertEquals(List.of(booter.toString(), classes.toString()), entries);
+        assertEquals(List.of(classes.toString()), entries, "the booter (temporary name, no classes) is replaced by its entries");
         ServerClasspath.requireServerClasses(entries, "test"); // finds the class through the manifest
+
+        // a jar with classes of its own and a Class-Path keeps its place, its entries follow
+        Path library = dir.resolve("library.jar");
+        try (OutputStream out = Files.newOutputStream(library); JarOutputStream jar = new JarOutputStream(out, mf)) {
+            jar.putNextEntry(new java.util.jar.JarEntry("lib/Thing.class"));
+            jar.write(new byte[] {1});
+            jar.closeEntry();
+        }
+        assertEquals(List.of(library.toString(), classes.toString()), ServerClasspath.expand(library.toString()));
     }
 
     @Test

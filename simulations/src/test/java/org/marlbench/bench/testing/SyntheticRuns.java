@@ -108,7 +108,7 @@ public final class SyntheticRuns {
                 "2026-11-27T13:05:01Z", "2026-11-27T13:05:11Z", gitCommit, profile, config(targetP95Ms, minThroughputOps),
                 new Injection("closed", 4, 10, 1, null, null, null, null, "closed: 4 concurrent users for 10 s"), machine(),
                 target("under test"), new WarmupResult(true, 3.0, 1500, List.of(new WarmupResult.Server("B1", true, 3.0, 1500,
-                List.of(900L, 810L, 805L, 801L)))), "decision", requests, resources, null, checks, passed ? "passed" : "failed",
+                List.of(900L, 810L, 805L, 801L))), null), "decision", requests, resources, null, checks, passed ? "passed" : "failed",
                 timeline, ab ? abRun(random) : null, null);
     }
 
