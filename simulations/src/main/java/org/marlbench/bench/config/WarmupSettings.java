@@ -7,14 +7,16 @@ package org.marlbench.bench.config;
  * nothing: the JIT compiles a method after thousands of calls); a server is steady once its last
  * {@code stableWindows} window medians lie within {@code tolerancePercent} of each other without a
  * trend and it has had at least {@code minRequests} requests; {@code maxSeconds} per server bounds the
- * warm-up either way. A single-user simulation warms up with {@code users} users.
+ * warm-up either way; {@code sharedMaxSeconds} per server when an earlier simulation of the same
+ * Maven run warmed the (shared A/B) servers. A single-user simulation warms up with {@code users} users.
  */
 public record WarmupSettings(int minRequests, int windowMillis, int windowRequests, int stableWindows,
-                             double tolerancePercent, int maxSeconds, int users) {
+                             double tolerancePercent, int maxSeconds, int sharedMaxSeconds, int users) {
 
     static WarmupSettings from(BenchProperties p, BenchmarkConfig config) {
         return new WarmupSettings(config.warmupIterations(), p.intAtLeast("warmup.windowMillis", 50),
                 p.positiveInt("warmup.windowRequests"), p.intAtLeast("warmup.stableWindows", 2),
-                p.positiveDouble("warmup.tolerancePercent"), p.positiveInt("warmup.maxSeconds"), p.positiveInt("warmup.users"));
+                p.positiveDouble("warmup.tolerancePercent"), p.positiveInt("warmup.maxSeconds"),
+                p.positiveInt("warmup.sharedMaxSeconds"), p.positiveInt("warmup.users"));
     }
 }

@@ -22,9 +22,10 @@ import org.marlbench.bench.stats.Histograms;
  * warm; the whole warm-up lasts at most {@code maxSeconds} per server (four servers of an A/B run
  * share the load in turn, so each needs as long as one server alone; those not steady by then count as
  * not converged; the report says so). Servers an earlier simulation of the same Maven run warmed
- * (shared A/B servers, see ServerPool) get one window each and count as steady: their JIT has done
- * its work, the window only opens the connections. Thread-safe; the window switch is the only
- * synchronised step.
+ * (shared A/B servers, see ServerPool) go through the same steps with {@code sharedMaxSeconds} per
+ * server instead: their JIT has done most of its work, but this simulation's load generator is a new
+ * JVM (measured: one window each left the first rounds of SingleInference at a third of their later
+ * speed, and an A/A run failed on it). Thread-safe; the window switch is the only synchronised step.
  */
 public final class SteadyStateWarmup {
     /** Fewer successful requests than this in a window give no median (the window does not count). */
@@ -63,7 +64,7 @@ public final class SteadyStateWarmup {
         this.traces = new Trace[forks.size()];
         for (int i = 0; i < traces.length; i++) traces[i] = new Trace();
         this.windowNanos = settings.windowMillis() * 1_000_000L;
-        this.maxNanos = settings.maxSeconds() * 1_000_000_000L * this.forks.size();
+        this.maxNanos = (warmedBy != null ? settings.sharedMaxSeconds() : settings.maxSeconds()) * 1_000_000_000L * this.forks.size();
         this.minNanos = minNanos;
         this.warmedBy = warmedBy;
     }
@@ -132,7 +133,7 @@ public final class SteadyStateWarmup {
         Histogram h = window;
         t.nanos += nowNanos - windowStartNanos;
         if (h.getTotalCount() >= MIN_WINDOW_SAMPLES) t.medians.add(h.getValueAtPercentile(50));
-        t.converged = warmedBy != null || t.requests.get() >= settings.minRequests() && steady(t.medians);
+        t.converged = t.requests.get() >= settings.minRequests() && steady(t.medians);
     }
 
     boolean steady(List<Long> medians) {

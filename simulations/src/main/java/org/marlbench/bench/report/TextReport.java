@@ -93,8 +93,9 @@ public final class TextReport {
         if (w == null) return "?";
         if (w.warmedBy() != null && w.requests() == 0) return "none here: servers shared with " + w.warmedBy() + ", which warmed them";
         if (w.warmedBy() != null) {
-            return String.format(Locale.ROOT, "servers shared with %s of this Maven run, which warmed them; here one window each "
-                    + "(%.1f s, %d requests)", w.warmedBy(), w.seconds(), w.requests());
+            return String.format(Locale.ROOT, "%.1f s, %d requests, %s (servers shared with %s of this Maven run, which warmed "
+                    + "them first; this simulation's load generator is a new JVM)", w.seconds(), w.requests(),
+                    w.converged() ? "steady again" : "NOT steady again within warmup.sharedMaxSeconds", w.warmedBy());
         }
         StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%.1f s, %d requests, %s", w.seconds(), w.requests(),
                 w.converged() ? "steady (converged)" : "NOT converged within the limit"));

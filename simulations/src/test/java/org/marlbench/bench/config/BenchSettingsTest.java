@@ -25,7 +25,7 @@ class BenchSettingsTest {
         BenchSettings s = load();
         assertEquals(new BenchmarkConfig(50, 75, 100, 100, 50, 80, 256, 1, 10, 100, 60, 10, 20), s.config());
         assertEquals("default", s.profileName());
-        assertEquals(new WarmupSettings(10, 1000, 1000, 3, 5, 45, 2), s.warmup());
+        assertEquals(new WarmupSettings(10, 1000, 1000, 3, 5, 45, 10, 2), s.warmup());
         assertEquals(CompareSettings.Mode.OFF, s.compare().mode());
         assertEquals(Path.of("/tmp/repo/results-baseline"), s.gate().baselineDir());
         assertEquals(Path.of("/tmp/repo/results-baseline"), s.gate().historyDir());

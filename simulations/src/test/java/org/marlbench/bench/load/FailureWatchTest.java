@@ -40,7 +40,7 @@ class FailureWatchTest {
     void trafficStopsMeasuringOnceTripped() {
         List<Fork> forks = RoundPlanTest.forks(1).subList(1, 2);
         Fork only = new Fork(0, "B1", Fork.Side.B, "http://127.0.0.1:9");
-        Traffic traffic = new Traffic(List.of(only), "decision", new WarmupSettings(10, 1000, 1000, 3, 5, 20, 1), 0,
+        Traffic traffic = new Traffic(List.of(only), "decision", new WarmupSettings(10, 1000, 1000, 3, 5, 20, 20, 1), 0,
                 RoundPlan.single(only, Long.MAX_VALUE), null);
         assertTrue(traffic.measuring());
         long t = System.nanoTime();
