@@ -51,6 +51,31 @@ class AbJudgeTest {
     }
 
     @Test
+    void aP99WorseOnItsOwnIsInconclusiveAndWithItsP95ItIsRegressed() {
+        StatsFile tailOnly = new SyntheticRuns().with(s -> {
+            s.ab = true;
+            s.seed = 7;
+            s.tailRatio = 1.3;
+            s.roundSigma = 0.03;
+            s.forkSigma = 0.01;
+        }).build();
+        Comparison c = AbJudge.judge(tailOnly, 20, false);
+        assertNotEquals(Outcome.REGRESSED, c.outcomeValue(), c.metrics().toString());
+        assertTrue(c.passed());
+        for (String name : new String[] {"client p99", "server total p99", "server model p99"}) {
+            MetricVerdict p99 = metric(c, name);
+            assertTrue(p99.ratio() > 1.2 && p99.ratioLow() > 1, name + ": worse by more than 20 % and significantly: " + p99);
+            assertEquals("inconclusive", p99.verdict(), name);
+            assertTrue(p99.rule().contains("a p99 alone"), p99.rule());
+        }
+        assertEquals("unchanged", metric(c, "client p95").verdict());
+
+        Comparison both = AbJudge.judge(run(7, 1.3, 0.03, 0.01), 20, false);
+        assertEquals("regressed", metric(both, "client p95").verdict());
+        assertEquals("regressed", metric(both, "client p99").verdict(), "with its p95 worse, the p99 counts");
+    }
+
+    @Test
     void noisyRoundsAreInconclusiveAndSayHowMuchLongerToRun() {
         Comparison c = AbJudge.judge(run(5, 1.0, 0.5, 0.0), 20, false);
         assertEquals(Outcome.INCONCLUSIVE, c.outcomeValue(), c.metrics().toString());

@@ -55,6 +55,8 @@ public final class SyntheticRuns {
     // A/B: true ratio B/A, sd of log per-JVM effects, sd of log round noise, drift of log per round
     public boolean ab = false;
     public double trueRatio = 1.0;
+    /** A/B: B's p99 values (client, server total, server model) are this much worse on top of trueRatio. */
+    public double tailRatio = 1.0;
     public double forkSigma = 0.0;
     public double roundSigma = 0.03;
     public double driftPerRound = 0.0;
@@ -128,9 +130,10 @@ public final class SyntheticRuns {
                         + driftPerRound * position + roundSigma * gaussian(random);
                 double v = Math.exp(log);
                 double tput = 1e6 / v * 4;
+                double tail = a ? 1 : tailRatio;
                 rounds.add(new RoundResult(b, p, f, (a ? "A" : "B") + (a ? f + 1 : f - k + 1), a ? "A" : "B",
-                        position * 2000L, position * 2000L + 1800, roundRequests, 0, v, v * 2, v * 4, v * 0.6, v * 1.5, v * 3,
-                        v / 4, v / 3, v / 2, tput, v * 0.8));
+                        position * 2000L, position * 2000L + 1800, roundRequests, 0, v, v * 2, v * 4 * tail, v * 0.6, v * 1.5,
+                        v * 3 * tail, v / 4, v / 3, v / 2 * tail, tput, v * 0.8));
                 position++;
             }
         }
