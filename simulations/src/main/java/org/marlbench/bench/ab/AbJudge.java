@@ -39,9 +39,9 @@ public final class AbJudge {
         boolean forksDominate = false;
         List<MetricVerdict> judged = new ArrayList<>();
         for (Metric m : Metric.values()) judged.add(judge(m, ab, thresholdPercent));
-        for (MetricVerdict v : judged) {
-            Metric m = Metric.byLabel(v.metric());
-            v = afterItsP95(v, judged);
+        for (int i = 0; i < judged.size(); i++) {
+            Metric m = Metric.values()[i];
+            MetricVerdict v = afterItsP95(judged.get(i), judged);
             metrics.add(v);
             if ("inconclusive".equals(v.verdict())) {
                 double factor = decideFactor(v, thresholdPercent, m.higherIsWorse());

@@ -234,14 +234,7 @@ public final class ServerPool {
     /** Stops the pool's servers that are still running; a pid that is now some other process is left alone. */
     static void stopMembers(State state) {
         for (Member m : state.servers()) {
-            m.process().ifPresent(p -> {
-                        p.destroy();
-                        try {
-                            p.onExit().get(10, java.util.concurrent.TimeUnit.SECONDS);
-                        } catch (Exception e) {
-                            p.destroyForcibly();
-                        }
-                    });
+            if (m.process().isPresent()) ManagedServer.attach(m.pid(), m.url(), Path.of(m.log()), m.kind(), null).stop();
         }
     }
 
