@@ -6,7 +6,8 @@ package org.marlbench.bench.config;
  * {@code windowRequests} successful requests (a handful of slow, interpreted requests proves
  * nothing: the JIT compiles a method after thousands of calls); a server is steady once its last
  * {@code stableWindows} window medians lie within {@code tolerancePercent} of each other without a
- * trend and it has had at least {@code minRequests} requests; {@code maxSeconds} per server bounds the
+ * trend, or their median lies within stableWindows x tolerance/4 of the median of the
+ * {@code stableWindows} before them (see SteadyStateWarmup), and it has had at least {@code minRequests} requests; {@code maxSeconds} per server bounds the
  * warm-up either way; {@code sharedMaxSeconds} per server when an earlier simulation of the same
  * Maven run warmed the (shared A/B) servers. A single-user simulation warms up with {@code users} users.
  */

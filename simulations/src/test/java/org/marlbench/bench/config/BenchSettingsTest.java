@@ -98,7 +98,7 @@ class BenchSettingsTest {
         CompareSettings ref = load("compare.ref", "main").compare();
         assertEquals(CompareSettings.Mode.REF, ref.mode());
         assertEquals(Path.of("/tmp/repo/target/ab-reference"), ref.buildDir());
-        assertEquals(3 * 8 * 1.0, ref.measuredSeconds(), 1e-9, "3 blocks x 8 rounds x 1 s");
+        assertEquals(8 * 8 * 1.0, ref.measuredSeconds(), 1e-9, "8 blocks x 8 rounds x 1 s");
         assertEquals(4, ref.burnInBlocks(), "ConcurrentUsers' uncounted blocks at its own load");
 
         CompareSettings url = load("compare.baseUrl", "http://127.0.0.1:1/", "baseUrl", "http://127.0.0.1:2").compare();

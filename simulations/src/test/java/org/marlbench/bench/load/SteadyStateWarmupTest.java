@@ -86,6 +86,44 @@ class SteadyStateWarmupTest {
     }
 
     @Test
+    void aNoisyButLevelServerIsWarmWhenTheMediansOfItsWindowGroupsAgree() {
+        SteadyStateWarmup w = new SteadyStateWarmup(ONE, new WarmupSettings(10, 100, 50, 3, 5, 20, 20, 1), 0, null);
+        // after 3 cold windows, level at ~500 µs but +-10 % from window to window (ten users on two cores):
+        // no three consecutive windows within 5 % of each other, ever
+        long[] noisy = {450, 550, 500, 560, 440, 510, 455, 545, 495, 555};
+        drive(w, 100, (f, i) -> i < 3 ? 4000L >> i : noisy[(i - 3) % noisy.length]);
+        WarmupResult r = w.result();
+        assertTrue(r.converged(), r.toString());
+        List<Long> medians = r.servers().get(0).windowP50Micros();
+        // group medians: {450,550,500} -> 500 and {560,440,510} -> 510, 2 % apart (<= 3 x 5 %/4)
+        assertEquals(9, medians.size(), "steady after six level windows: " + medians);
+    }
+
+    @Test
+    void mediansOfGroupsThatStillCreepDownAreNotSteady() {
+        SteadyStateWarmup w = new SteadyStateWarmup(ONE, new WarmupSettings(10, 100, 50, 3, 5, 3, 3, 1), 0, null);
+        // +-10 % noise on top of a 2 % per window fall: the groups' medians lie 6 % apart, more than 3.75 %
+        long[] wobble = {100, 110, 90};
+        drive(w, 1000, (f, i) -> Math.round(6 * wobble[i % 3] * Math.pow(0.98, i)));
+        WarmupResult r = w.result();
+        assertFalse(r.converged(), r.toString());
+        assertEquals(30, r.servers().get(0).windowP50Micros().size(), "ran to its 3 s limit");
+    }
+
+    @Test
+    void aServerOnceSteadyStaysSteadyWhileTheOthersCatchUp() {
+        List<Fork> forks = RoundPlanTest.forks(2);
+        SteadyStateWarmup w = new SteadyStateWarmup(forks, new WarmupSettings(10, 100, 50, 3, 5, 20, 20, 1), 0, null);
+        // fork 0 is steady after three windows, then jumps between 300 and 600 µs (no rule holds any more);
+        // the others need eight windows
+        drive(w, 1000, (f, i) -> f == 0 ? (i < 3 ? 300L : 300L * (1 + i % 2)) : (i < 5 ? 5000L - i * 900L : 400L));
+        WarmupResult r = w.result();
+        assertTrue(r.converged(), r.toString());
+        assertTrue(r.servers().get(0).converged(), "still counted as steady: " + r.servers().get(0));
+        assertEquals(8, r.servers().get(1).windowP50Micros().size(), r.servers().get(1).toString());
+    }
+
+    @Test
     void aWindowOfAFewSlowRequestsDoesNotCountUntilItHoldsItsRequests() {
         // Interpreted and slow at first: 5 requests per 100 ms at 6 ms each. Three such windows agree
         // with each other (a plateau) but hold 15 requests: no proof of a steady state.
