@@ -90,7 +90,7 @@ public final class HttpApp {
             });
             cfg.jetty.modifyServer(server -> {
                 server.setErrorHandler(new JettyJsonErrors());
-                server.setHandler(jettyHandlers(settings, gate, prometheus)); // Javalin nests its servlet context inside
+                server.setHandler(jettyHandlers(settings, gate, prometheus, metrics)); // Javalin nests its servlet context inside
                 server.setStopTimeout(0); // the drain has already waited (drainAndStop)
             });
 
@@ -121,7 +121,8 @@ public final class HttpApp {
      * RequestTiming when server.metrics=true, DrainGate, then BearerAuth when a token is set, then
      * DecisionBodyBuffer (Javalin goes inside it).
      */
-    private static Handler.Wrapper jettyHandlers(HttpSettings settings, DrainGate gate, ServerMetrics prometheus) {
+    private static Handler.Wrapper jettyHandlers(HttpSettings settings, DrainGate gate, ServerMetrics prometheus,
+                                                 DecisionMetrics metrics) {
         Handler.Wrapper outer = gate;
         if (prometheus != null) {
             outer = new RequestTiming(prometheus);
@@ -133,7 +134,7 @@ public final class HttpApp {
             inner.setHandler(auth);
             inner = auth;
         }
-        inner.setHandler(new DecisionBodyBuffer(settings.maxBodyBytes(), settings.bodyTimeoutMs()));
+        inner.setHandler(new DecisionBodyBuffer(settings.maxBodyBytes(), settings.bodyTimeoutMs(), metrics));
         return outer;
     }
 
