@@ -76,7 +76,9 @@ final class StatsStep {
                     SidecarSeries series = series(servers, fork, startMs, endMs);
                     resources = ResourceSummary.of(fork.label(), series.intervalMs(), series.window(startMs, endMs),
                             List.of(new ResourceSummary.Window(startMs, endMs)), measured.successes(), true);
-                    if (ctx.workload() != Benchmark.Workload.CAPACITY) {
+                    if (ctx.workload() == Benchmark.Workload.SOAK) {
+                        checks.addAll(ResourceLimits.evaluateSoak(ctx.settings().config(), resources));
+                    } else if (ctx.workload() != Benchmark.Workload.CAPACITY) {
                         // a capacity search runs past the server's limits on purpose: its fallbacks are data, not failures
                         checks.addAll(ResourceLimits.evaluate(ctx.settings().config(), resources, ""));
                     }

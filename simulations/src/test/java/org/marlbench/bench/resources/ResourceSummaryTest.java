@@ -62,6 +62,42 @@ class ResourceSummaryTest {
     }
 
     @Test
+    void aSoaksMemoryLimitHoldsOverItsSettledSecondHalf() {
+        // 25 samples growing 1 MiB each (24 MiB in all): under a 50 MB limit either way
+        ResourceResult steady = ResourceSummary.of("B1", 250, samples(25, 0), List.of(new ResourceSummary.Window(T0, T0 + 6000)), 0, true);
+        assertEquals(12L << 20, ResourceLimits.secondHalfIncreaseBytes(steady), "samples 12..24");
+        CheckResult memory = ResourceLimits.evaluateSoak(SyntheticRuns.config(75, 100), steady).get(0);
+        assertTrue(memory.name().startsWith("memory increase over the soak's second half"), memory.name());
+        assertTrue(memory.passed());
+
+        // settling: +60 MiB in the first half, flat after: the whole-window limit fails, the soak's passes
+        List<SidecarSample> settling = new ArrayList<>();
+        for (SidecarSample s : samples(25, 0)) {
+            long t = s.epochMs() - T0;
+            long rss = (300L << 20) + (Math.min(t, 3000) / 50 << 20);
+            settling.add(new SidecarSample(s.timestamp(), new SidecarSample.Process(rss, 0, 0, 0, 10, 40, 0, 0), s.system(), s.gpu(),
+                    s.inference()));
+        }
+        ResourceResult settled = ResourceSummary.of("B1", 250, settling, List.of(new ResourceSummary.Window(T0, T0 + 6000)), 0, true);
+        assertEquals(60L << 20, settled.memoryIncreaseBytes());
+        assertFalse(ResourceLimits.evaluate(SyntheticRuns.config(75, 100), settled, "").get(0).passed());
+        assertTrue(ResourceLimits.evaluateSoak(SyntheticRuns.config(75, 100), settled).get(0).passed());
+
+        // still growing in the second half: fails
+        List<SidecarSample> growing = new ArrayList<>();
+        for (SidecarSample s : samples(25, 0)) {
+            long rss = (300L << 20) + ((s.epochMs() - T0) / 50 << 20);
+            growing.add(new SidecarSample(s.timestamp(), new SidecarSample.Process(rss, 0, 0, 0, 10, 40, 0, 0), s.system(), s.gpu(),
+                    s.inference()));
+        }
+        ResourceResult leaking = ResourceSummary.of("B1", 250, growing, List.of(new ResourceSummary.Window(T0, T0 + 6000)), 0, true);
+        assertFalse(ResourceLimits.evaluateSoak(SyntheticRuns.config(75, 100), leaking).get(0).passed(), "60 MiB over samples 12..24");
+
+        ResourceResult noSeries = ResourceSummary.of("B1", 250, samples(25, 0), List.of(), 0, false);
+        assertThrows(IllegalStateException.class, () -> ResourceLimits.evaluateSoak(SyntheticRuns.config(75, 100), noSeries));
+    }
+
+    @Test
     void noSamplesIsAClearError() {
         assertThrows(IllegalStateException.class, () -> ResourceSummary.of("B1", 250, List.of(), List.of(), 0, false));
     }
