@@ -3,7 +3,6 @@ package org.marlbench.bench.ab;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.marlbench.bench.config.CompareSettings;
 import org.marlbench.bench.results.AbRun;
 import org.marlbench.bench.results.Comparison;
 import org.marlbench.bench.results.Metric;
@@ -59,7 +58,7 @@ public final class AbJudge {
                         + " burn-in blocks not counted" : "") + ")";
         return new Comparison(Comparison.SCHEMA_VERSION, run.simulation(), run.configProfile(), "ab", outcome.label(),
                 outcome != Outcome.REGRESSED || warnOnly, warnOnly, against, metrics, List.of(), List.of(), List.of(), List.of(),
-                advice(outcome, worstFactor, forksDominate, ab, CompareSettings.blocksKey(sequential(run))));
+                advice(outcome, worstFactor, forksDominate, ab));
     }
 
     static MetricVerdict judge(Metric m, AbRun ab, double thresholdPercent) {
@@ -166,12 +165,7 @@ public final class AbJudge {
         return VerdictRule.judge(e, thresholdPercent, higherIsWorse).decideFactor();
     }
 
-    /** A single user in sequence (SingleInference): its block count has a key of its own. */
-    static boolean sequential(StatsFile run) {
-        return run.injection() != null && "sequential".equals(run.injection().profile());
-    }
-
-    static String advice(Outcome outcome, double factor, boolean forksDominate, AbRun ab, String blocksKey) {
+    static String advice(Outcome outcome, double factor, boolean forksDominate, AbRun ab) {
         return switch (outcome) {
             case REGRESSED -> "the server under test is slower than the reference beyond the threshold: look at the commits "
                     + "between them (the report's per-round chart shows whether every round agrees)";
@@ -179,8 +173,8 @@ public final class AbJudge {
                     ? String.format(Locale.ROOT, "the server JVMs of a side differ from each other (JIT): run more of them, "
                             + "e.g. -Dcompare.forks=%d", ab.forksPerSide() * 2)
                     : Double.isFinite(factor)
-                            ? String.format(Locale.ROOT, "about %.1fx the rounds would decide it: -D%s=%d",
-                                    factor, blocksKey, (int) Math.ceil(ab.blocks() * factor))
+                            ? String.format(Locale.ROOT, "about %.1fx the rounds would decide it: -Dcompare.blocks=%d",
+                                    factor, (int) Math.ceil(ab.blocks() * factor))
                             : "the estimate sits on the threshold: no run length decides it; judge the size of the change";
             default -> "";
         };

@@ -6,14 +6,12 @@ import java.nio.file.Path;
  * Same-run A/B comparison ({@code compare.*}): the load alternates in short rounds between the
  * reference (A: a build of {@code compare.ref}, or the server at {@code compare.baseUrl}) and the
  * server under test (B: this build, or {@code -DbaseUrl}). {@code forks} server JVMs per side,
- * {@code blocks} palindromic blocks of 2 x 2 x forks rounds of {@code roundMillis} (a single user in
- * sequence: {@code sequentialBlocks}, its rounds vary half as much), the first {@code settleMillis} of
- * every round not counted. A ConcurrentUsers run sends {@code burnInBlocks}
+ * {@code blocks} palindromic blocks of 2 x 2 x forks rounds of {@code roundMillis}, the first
+ * {@code settleMillis} of every round not counted. A ConcurrentUsers run sends {@code burnInBlocks}
  * blocks of the same shape first, at its own load, not counted (see RoundPlan). With
  * {@code shareServers} the simulations of one Maven run share the servers and their warm-up (ServerPool).
  */
-public record CompareSettings(Mode mode, String ref, String referenceUrl, int forks, int blocks, int sequentialBlocks,
-                              int burnInBlocks,
+public record CompareSettings(Mode mode, String ref, String referenceUrl, int forks, int blocks, int burnInBlocks,
                               int roundMillis, int settleMillis, String mavenCommand, Path buildDir, boolean shareServers) {
 
     public enum Mode { OFF, REF, URL }
@@ -42,7 +40,7 @@ public record CompareSettings(Mode mode, String ref, String referenceUrl, int fo
         Path buildDir = p.path("compare.buildDir");
         return new CompareSettings(mode, ref, url == null ? null : trimSlash(url),
                 mode == Mode.URL ? 1 : p.positiveInt("compare.forks"), p.positiveInt("compare.blocks"),
-                p.positiveInt("compare.sequentialBlocks"), p.nonNegativeInt("compare.burnInBlocks"), roundMillis,
+                p.nonNegativeInt("compare.burnInBlocks"), roundMillis,
                 settleMillis, p.required("compare.mavenCommand"),
                 buildDir != null ? buildDir : repoRoot.resolve("target").resolve("ab-reference"), p.bool("compare.shareServers"));
     }
@@ -56,19 +54,9 @@ public record CompareSettings(Mode mode, String ref, String referenceUrl, int fo
         return 4 * forks;
     }
 
-    /** Counted blocks of a run: {@code sequentialBlocks} for a single user in sequence, else {@code blocks}. */
-    public int blocks(boolean sequential) {
-        return sequential ? sequentialBlocks : blocks;
-    }
-
-    /** The property that sets {@link #blocks(boolean)} (for advice: which key to raise). */
-    public static String blocksKey(boolean sequential) {
-        return sequential ? "compare.sequentialBlocks" : "compare.blocks";
-    }
-
     /** The measured phase of an A/B run, in seconds. */
-    public double measuredSeconds(boolean sequential) {
-        return blocks(sequential) * roundsPerBlock() * roundMillis / 1000.0;
+    public double measuredSeconds() {
+        return blocks * roundsPerBlock() * roundMillis / 1000.0;
     }
 
     static String trimSlash(String url) {

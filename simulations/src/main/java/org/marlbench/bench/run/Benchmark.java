@@ -127,8 +127,7 @@ public final class Benchmark {
         if (settings.compare().enabled()) {
             // the single user is lighter than the warm-up's two; ten users are not (see RoundPlan's burn-in)
             int burnIn = workload == Workload.CONCURRENT ? settings.compare().burnInBlocks() : 0;
-            int blocks = settings.compare().blocks(workload == Workload.SEQUENTIAL);
-            return RoundPlan.alternating(servers.forks(), blocks, burnIn, settings.compare().roundMillis(),
+            return RoundPlan.alternating(servers.forks(), settings.compare().blocks(), burnIn, settings.compare().roundMillis(),
                     settings.compare().settleMillis());
         }
         return switch (workload) {

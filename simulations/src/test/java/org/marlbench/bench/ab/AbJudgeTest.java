@@ -85,24 +85,6 @@ class AbJudgeTest {
     }
 
     @Test
-    void aSingleUsersAdviceNamesItsOwnBlockCount() {
-        StatsFile closed = run(5, 1.0, 0.5, 0.0);
-        StatsFile s = closed;
-        StatsFile sequential = new StatsFile(s.schemaVersion(), s.simulation(), s.runId(), s.startedAt(), s.endedAt(),
-                s.gitCommit(), s.configProfile(), s.config(),
-                org.marlbench.bench.results.Injection.sequential("sequential: 1 user", 0L), s.machine(), s.target(), s.warmup(),
-                s.measuredRequest(), s.requests(), s.resources(), s.resourcesError(), s.checks(), s.status(), s.timeline(), s.ab(),
-                null);
-        assertFalse(AbJudge.sequential(closed));
-        assertTrue(AbJudge.sequential(sequential));
-        String advice = AbJudge.advice(Outcome.INCONCLUSIVE, 2.0, false, s.ab(), "compare.sequentialBlocks");
-        assertTrue(advice.contains("-Dcompare.sequentialBlocks=" + 2 * s.ab().blocks()), advice);
-        Comparison c = AbJudge.judge(sequential, 20, false);
-        assertEquals(Outcome.INCONCLUSIVE, c.outcomeValue(), c.metrics().toString());
-        assertFalse(c.advice().contains("-Dcompare.blocks="), c.advice());
-    }
-
-    @Test
     void aRoundWithTooFewDecisionsForAPercentileIsNotEnoughDataForThatMetricOnly() {
         StatsFile s = run(7, 1.0, 0.03, 0.0);
         var rounds = new java.util.ArrayList<>(s.ab().rounds());

@@ -52,7 +52,6 @@ class BenchSettingsTest {
         assertEquals(8, quick.config().loadDurationSeconds());
         assertEquals("1", quick.properties().string("rampSeconds"));
         assertEquals(2, quick.compare().blocks());
-        assertEquals(2, quick.compare().blocks(true), "SingleInference's blocks in the quick profile");
         assertEquals(1, quick.compare().burnInBlocks());
         assertEquals(75, quick.config().targetP95Ms(), "limits are not relaxed by quick");
         assertEquals(3, load("quick", "true", "loadDurationSeconds", "3").config().loadDurationSeconds());
@@ -99,9 +98,7 @@ class BenchSettingsTest {
         CompareSettings ref = load("compare.ref", "main").compare();
         assertEquals(CompareSettings.Mode.REF, ref.mode());
         assertEquals(Path.of("/tmp/repo/target/ab-reference"), ref.buildDir());
-        assertEquals(12 * 8 * 1.0, ref.measuredSeconds(false), 1e-9, "12 blocks x 8 rounds x 1 s");
-        assertEquals(4 * 8 * 1.0, ref.measuredSeconds(true), 1e-9, "a single user in sequence: 4 blocks x 8 rounds x 1 s");
-        assertEquals("compare.sequentialBlocks", CompareSettings.blocksKey(true));
+        assertEquals(8 * 8 * 1.0, ref.measuredSeconds(), 1e-9, "8 blocks x 8 rounds x 1 s");
         assertEquals(4, ref.burnInBlocks(), "ConcurrentUsers' uncounted blocks at its own load");
 
         CompareSettings url = load("compare.baseUrl", "http://127.0.0.1:1/", "baseUrl", "http://127.0.0.1:2").compare();
