@@ -32,7 +32,7 @@ public final class ResourceLimits {
      */
     public static List<CheckResult> evaluateSoak(BenchmarkConfig c, ResourceResult whole) {
         return evaluate(c, whole, "", CheckResult.atMost("memory increase over the soak's second half <= "
-                + c.maxMemoryIncreaseMb() + " MB", "resources.series.secondHalfRssIncreaseBytes", c.maxMemoryIncreaseMb() * MB,
+                + c.maxMemoryIncreaseMb() + " MB", "resources.series (RSS, second half)", c.maxMemoryIncreaseMb() * MB,
                 secondHalfIncreaseBytes(whole), true));
     }
 
