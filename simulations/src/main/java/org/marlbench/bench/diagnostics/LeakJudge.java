@@ -3,6 +3,7 @@ package org.marlbench.bench.diagnostics;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import org.marlbench.bench.resources.ResourceSummary;
 import org.marlbench.bench.results.LeakResult;
 import org.marlbench.bench.results.SidecarSample;
 import org.marlbench.bench.stats.SlopeEstimate;
@@ -12,7 +13,7 @@ import org.marlbench.bench.stats.SlopeEstimate;
  * RSS, of heap used after the last GC, and of the engine's live native arrays (the classic leak of a
  * DJL server: an NDArray never closed), each with its 95 % interval ({@link SlopeEstimate}). The first
  * half of the soak is left to settle (malloc arenas, the code cache and the heap grow for a while
- * after a warm-up without leaking); the slope is fitted over the second half. Suspected when the whole
+ * after a warm-up without leaking); the slope is fitted over the second half (ResourceSummary.settledHalf). Suspected when the whole
  * interval lies above the limit and the growth over that half is more than a floor ({@value #FLOOR_MB}
  * MB, {@value #FLOOR_ARRAYS} arrays), so that the noise of a short soak is not extrapolated to an hour.
  * A series the server does not report (an outside server, say) is left out, not guessed.
@@ -26,7 +27,7 @@ public final class LeakJudge {
     }
 
     public static LeakResult judge(List<SidecarSample> soak, double limitMbPerHour, double limitArraysPerHour) {
-        List<SidecarSample> samples = soak.subList(soak.size() / 2, soak.size());
+        List<SidecarSample> samples = ResourceSummary.settledHalf(soak);
         List<LeakResult.Series> series = new ArrayList<>();
         add(series, samples, "RSS", "MB", s -> s.process() == null ? null : s.process().rssBytes() / MB, limitMbPerHour, FLOOR_MB);
         add(series, samples, "heap after GC", "MB",

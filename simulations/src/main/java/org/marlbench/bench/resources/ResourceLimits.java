@@ -24,11 +24,10 @@ public final class ResourceLimits {
     }
 
     /**
-     * A soak's limits, its memory increase counted over the second half of its samples: the first half
-     * settles (malloc arenas, the code cache and the heap grow for a while after a warm-up without
-     * leaking; the leak verdict fits its slopes to the same second half for that reason). Over the whole
-     * window, quick soaks after a warm-up cut at its cap grew 17 MB in one run and 59 MB in another,
-     * over the 50 MB limit, with no leak found in their second halves.
+     * A soak's limits, its memory increase counted over its settled half ({@link ResourceSummary#settledHalf},
+     * the samples its leak verdict is judged on too). Over the whole window, quick soaks after a warm-up
+     * cut at its cap grew 17 MB in one run and 59 MB in another, over the 50 MB limit, with no leak found
+     * in their second halves.
      */
     public static List<CheckResult> evaluateSoak(BenchmarkConfig c, ResourceResult whole) {
         return evaluate(c, whole, "", CheckResult.atMost("memory increase over the soak's second half <= "
@@ -37,13 +36,11 @@ public final class ResourceLimits {
     }
 
     static long secondHalfIncreaseBytes(ResourceResult whole) {
-        List<SidecarSample> s = whole.series();
-        if (s.size() < 2) throw new IllegalStateException("a soak's memory limit needs its sidecar samples (series not kept)");
-        return rss(s.get(s.size() - 1)) - rss(s.get(s.size() / 2));
-    }
-
-    private static long rss(SidecarSample s) {
-        return s.process() == null ? 0 : s.process().rssBytes();
+        if (whole.series().size() < 2) {
+            throw new IllegalStateException("a soak's memory limit needs its sidecar samples (series not kept)");
+        }
+        List<SidecarSample> settled = ResourceSummary.settledHalf(whole.series());
+        return ResourceSummary.rss(settled.get(settled.size() - 1)) - ResourceSummary.rss(settled.get(0));
     }
 
     private static List<CheckResult> evaluate(BenchmarkConfig c, ResourceResult r, String prefix, CheckResult memory) {

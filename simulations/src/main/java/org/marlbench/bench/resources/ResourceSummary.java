@@ -68,8 +68,17 @@ public final class ResourceSummary {
         return false;
     }
 
-    private static long rss(SidecarSample s) {
+    static long rss(SidecarSample s) {
         return process(s).rssBytes();
+    }
+
+    /**
+     * The part of a soak's samples it is judged on: the second half. The first settles (malloc arenas,
+     * the code cache and the heap grow for a while after a warm-up without leaking). LeakJudge fits its
+     * slopes to it; ResourceLimits holds a soak's memory limit over it.
+     */
+    public static List<SidecarSample> settledHalf(List<SidecarSample> soak) {
+        return soak.subList(soak.size() / 2, soak.size());
     }
 
     private static SidecarSample.Process process(SidecarSample s) {
