@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * starts when the first measured request asks for its slot (the warm-up before does not count).
  * Burn-in: blocks of the same shape before the counted ones, sent at the real load but not counted
  * (a server warmed by two users still compiles for ten: a plain ConcurrentUsers run here took
- * 10-15 s at ten users to reach full speed, and an A/B round gives each JVM one second at a time).
+ * 10-15 s at ten users to reach full speed, and an A/B round gives each JVM half a second at a time).
  * Round numbers count the counted rounds only; burn-in slots are {@link Slot.Phase#SETTLE}.
  */
 public final class RoundPlan {

@@ -51,8 +51,8 @@ class BenchSettingsTest {
         assertEquals("quick", quick.profileName());
         assertEquals(8, quick.config().loadDurationSeconds());
         assertEquals("1", quick.properties().string("rampSeconds"));
-        assertEquals(2, quick.compare().blocks());
-        assertEquals(1, quick.compare().burnInBlocks());
+        assertEquals(4, quick.compare().blocks());
+        assertEquals(2, quick.compare().burnInBlocks());
         assertEquals(75, quick.config().targetP95Ms(), "limits are not relaxed by quick");
         assertEquals(3, load("quick", "true", "loadDurationSeconds", "3").config().loadDurationSeconds());
         assertEquals("default", load("quick", "false").profileName());
@@ -98,8 +98,8 @@ class BenchSettingsTest {
         CompareSettings ref = load("compare.ref", "main").compare();
         assertEquals(CompareSettings.Mode.REF, ref.mode());
         assertEquals(Path.of("/tmp/repo/target/ab-reference"), ref.buildDir());
-        assertEquals(8 * 8 * 1.0, ref.measuredSeconds(), 1e-9, "8 blocks x 8 rounds x 1 s");
-        assertEquals(4, ref.burnInBlocks(), "ConcurrentUsers' uncounted blocks at its own load");
+        assertEquals(16 * 8 * 0.5, ref.measuredSeconds(), 1e-9, "16 blocks x 8 rounds x 500 ms");
+        assertEquals(8, ref.burnInBlocks(), "ConcurrentUsers' uncounted blocks at its own load");
 
         CompareSettings url = load("compare.baseUrl", "http://127.0.0.1:1/", "baseUrl", "http://127.0.0.1:2").compare();
         assertEquals(CompareSettings.Mode.URL, url.mode());
