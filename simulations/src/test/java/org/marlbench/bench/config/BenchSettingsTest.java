@@ -52,7 +52,7 @@ class BenchSettingsTest {
         assertEquals(8, quick.config().loadDurationSeconds());
         assertEquals("1", quick.properties().string("rampSeconds"));
         assertEquals(4, quick.compare().blocks());
-        assertEquals(2, quick.compare().burnInBlocks());
+        assertEquals(4, quick.compare().burnInBlocks());
         assertEquals(75, quick.config().targetP95Ms(), "limits are not relaxed by quick");
         assertEquals(3, load("quick", "true", "loadDurationSeconds", "3").config().loadDurationSeconds());
         assertEquals("default", load("quick", "false").profileName());
