@@ -28,12 +28,10 @@ def rounds_only_standard_error(ab, metric):
 pattern = sys.argv[1]
 metric = sys.argv[2] if len(sys.argv) > 2 else 'clientP50Micros'
 diffs = defaultdict(list)
-round_ms = None
 standard_errors = []
 for f in glob.glob(pattern):
     ab = json.load(open(f))['ab']
     standard_errors.append(rounds_only_standard_error(ab, metric))
-    round_ms = ab['roundMillis']
     n = 4 * ab['forksPerSide']
     blocks = defaultdict(dict)
     for r in ab['rounds']:
