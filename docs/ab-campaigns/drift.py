@@ -5,7 +5,8 @@ rounds (stats.json of ab-campaign.sh runs). In a palindromic block each JVM runs
 (grows with the lag; the block's fork means carry it) and how much is round-to-round (the lag-0 intercept).
 A block as short as the noise allows keeps the drift inside it small: this is why rounds are 500 ms.
 Also prints the median over the runs of the standard error of the log ratio B/A from the rounds alone
-(block-by-JVM residuals, as BlockedRounds pools them; the JVM part is left out), which compares
+(block-by-JVM residuals, as BlockedRounds pools them; the JVM part is left out; needs scipy, via
+rejudge.py's loader), which compares
 designs of equal length: 16 blocks of 500 ms against 8 of 1 s.
 
     python3 drift.py 'slow25-final-*-SingleInferenceSimulation.stats.json' [clientP50Micros]
@@ -13,17 +14,16 @@ designs of equal length: 16 blocks of 500 ms against 8 of 1 s.
 import glob, json, math, statistics, sys
 from collections import defaultdict
 
-def rounds_only_standard_error(ab, metric):
-    k, n_blocks = ab['forksPerSide'], ab['blocks']
-    z = [[0.0] * (2 * k) for _ in range(n_blocks)]
-    for r in ab['rounds']:
-        z[r['block']][r['forkIndex']] += math.log(r[metric]) / 2  # each JVM runs twice per block
+from rejudge import load
+
+def rounds_only_standard_error(stats_file, metric):
+    z, k = load(stats_file, metric)  # log metric per block and JVM, as rejudge.py and AbJudge see it
+    n_blocks = len(z)
     fork = [sum(z[b][f] for b in range(n_blocks)) / n_blocks for f in range(2 * k)]
     block = [sum(row) / (2 * k) for row in z]
     grand = sum(block) / n_blocks
     ss = sum((z[b][f] - block[b] - fork[f] + grand) ** 2 for b in range(n_blocks) for f in range(2 * k))
     return math.sqrt(2 / (k * n_blocks) * ss / ((n_blocks - 1) * (2 * k - 1)))
-
 
 pattern = sys.argv[1]
 metric = sys.argv[2] if len(sys.argv) > 2 else 'clientP50Micros'
@@ -31,7 +31,7 @@ diffs = defaultdict(list)
 standard_errors = []
 for f in glob.glob(pattern):
     ab = json.load(open(f))['ab']
-    standard_errors.append(rounds_only_standard_error(ab, metric))
+    standard_errors.append(rounds_only_standard_error(f, metric))
     n = 4 * ab['forksPerSide']
     blocks = defaultdict(dict)
     for r in ab['rounds']:
