@@ -8,7 +8,8 @@
 #   simulations/scripts/ab-campaign.sh LABEL RUNS REF [maven args...]
 #   e.g. A/A:         simulations/scripts/ab-campaign.sh aa-default 10 HEAD
 #        slow commit: (in a worktree whose HEAD slows decisions) .../ab-campaign.sh slow-default 10 <good commit>
-# Output: target/ab-campaign/LABEL.csv (appended) and each run's comparison.json and stats.json beside it.
+# Output: target/ab-campaign/LABEL.csv (appended; a label used before goes on numbering its runs) and
+# each run's log, comparison.json and stats.json beside it.
 set -uo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 label="$1"; runs="$2"; ref="$3"; shift 3
@@ -16,7 +17,9 @@ out="$root/target/ab-campaign"
 mkdir -p "$out"
 csv="$out/$label.csv"
 [[ -f "$csv" ]] || echo "label,run,simulation,exit,outcome,clientP50Ratio,clientP50Low,clientP50High,clientP50MdePercent,serverTotalP50Ratio,worstMetric,worstRatio,regressedMetrics,wallSeconds" > "$csv"
-for i in $(seq 1 "$runs"); do
+# A label used before goes on from its last run number: earlier runs' logs and files are kept.
+last=$(awk -F, 'NR > 1 && $2 + 0 > n { n = $2 + 0 } END { print n + 0 }' "$csv")
+for i in $(seq $((last + 1)) $((last + runs))); do
   start=$(date +%s)
   (cd "$root" && mvn -o -B test-compile gatling:test "-Dcompare.ref=$ref" "-Dhistory.file.dir=$out/history" "$@") > "$out/$label-$i.log" 2>&1
   rc=$?
