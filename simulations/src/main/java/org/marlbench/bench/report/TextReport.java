@@ -95,7 +95,7 @@ public final class TextReport {
         if (w.warmedBy() != null) {
             return String.format(Locale.ROOT, "%.1f s, %d requests, %s (servers shared with %s of this Maven run, which warmed "
                     + "them first; this simulation's load generator is a new JVM)", w.seconds(), w.requests(),
-                    w.converged() ? "steady again" : "NOT steady again within warmup.sharedMaxSeconds", w.warmedBy());
+                    w.converged() ? "steady again" : "NOT steady again within warmup.sharedMaxTotalSeconds", w.warmedBy());
         }
         StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%.1f s, %d requests, %s", w.seconds(), w.requests(),
                 w.converged() ? "steady (converged)" : "NOT converged within the limit"));

@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * servers as processes that outlive its JVM and writes them down in {@code pool/servers-<maven
  * pid>.json}; the next ones attach when the Maven process, the key (both class paths, JVM options,
  * server settings, forks) and every server's health still match, and warm them again only briefly
- * once one simulation has warmed them (SteadyStateWarmup, warmup.sharedMaxSeconds). A reaper process stops the servers when the Maven process exits, whatever
+ * once one simulation has warmed them (SteadyStateWarmup, warmup.sharedMaxTotalSeconds). A reaper process stops the servers when the Maven process exits, whatever
  * way it ends. Outside Maven (no Maven parent) nothing is shared.
  */
 public final class ServerPool {

@@ -25,7 +25,7 @@ class BenchSettingsTest {
         BenchSettings s = load();
         assertEquals(new BenchmarkConfig(50, 75, 100, 100, 50, 80, 256, 1, 10, 100, 60, 10, 20), s.config());
         assertEquals("default", s.profileName());
-        assertEquals(new WarmupSettings(10, 1000, 1000, 3, 5, 45, 10, 2), s.warmup());
+        assertEquals(new WarmupSettings(10, 1000, 1000, 3, 5, 45, 30, 2), s.warmup());
         assertEquals(CompareSettings.Mode.OFF, s.compare().mode());
         assertEquals(Path.of("/tmp/repo/results-baseline"), s.gate().baselineDir());
         assertEquals(Path.of("/tmp/repo/results-baseline"), s.gate().historyDir());
@@ -53,6 +53,7 @@ class BenchSettingsTest {
         assertEquals("1", quick.properties().string("rampSeconds"));
         assertEquals(4, quick.compare().blocks());
         assertEquals(4, quick.compare().burnInBlocks());
+        assertEquals(40, quick.warmup().sharedMaxTotalSeconds());
         assertEquals(75, quick.config().targetP95Ms(), "limits are not relaxed by quick");
         assertEquals(3, load("quick", "true", "loadDurationSeconds", "3").config().loadDurationSeconds());
         assertEquals("default", load("quick", "false").profileName());
@@ -73,6 +74,8 @@ class BenchSettingsTest {
     void aTypoInOurNamespacesIsRejectedOthersAreIgnored() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> load("compare.reff", "HEAD"));
         assertTrue(e.getMessage().contains("unknown benchmark property 'compare.reff'"), e.getMessage());
+        // renamed when it became a cap in all instead of per server: the old name fails rather than mean less
+        assertThrows(IllegalArgumentException.class, () -> load("warmup.sharedMaxSeconds", "10"));
         assertDoesNotThrow(() -> load("java.awt.headless", "true", "gatling.simulationClass", "X"));
     }
 
@@ -98,8 +101,8 @@ class BenchSettingsTest {
         CompareSettings ref = load("compare.ref", "main").compare();
         assertEquals(CompareSettings.Mode.REF, ref.mode());
         assertEquals(Path.of("/tmp/repo/target/ab-reference"), ref.buildDir());
-        assertEquals(16 * 8 * 0.5, ref.measuredSeconds(), 1e-9, "16 blocks x 8 rounds x 500 ms");
-        assertEquals(8, ref.burnInBlocks(), "ConcurrentUsers' uncounted blocks at its own load");
+        assertEquals(12 * 8 * 0.5, ref.measuredSeconds(), 1e-9, "12 blocks x 8 rounds x 500 ms");
+        assertEquals(6, ref.burnInBlocks(), "ConcurrentUsers' uncounted blocks at its own load");
 
         CompareSettings url = load("compare.baseUrl", "http://127.0.0.1:1/", "baseUrl", "http://127.0.0.1:2").compare();
         assertEquals(CompareSettings.Mode.URL, url.mode());

@@ -152,20 +152,21 @@ class SteadyStateWarmupTest {
     }
 
     @Test
-    void serversWarmedByAnEarlierSimulationAreWarmedAgainUntilSteadyWithTheShorterCap() {
+    void serversWarmedByAnEarlierSimulationAreWarmedAgainUntilSteadyWithTheShorterCapInAll() {
         List<Fork> forks = RoundPlanTest.forks(2);
-        // maxSeconds 20, sharedMaxSeconds 1 (windows of 100 ms): latencies never steady, 10 % faster every window
-        SteadyStateWarmup w = new SteadyStateWarmup(forks, new WarmupSettings(10, 100, 50, 3, 5, 20, 1, 1), 0,
+        // maxSeconds 20 per server, sharedMaxTotalSeconds 2 in all (windows of 100 ms): latencies never steady,
+        // 10 % faster every window
+        SteadyStateWarmup w = new SteadyStateWarmup(forks, new WarmupSettings(10, 100, 50, 3, 5, 20, 2, 1), 0,
                 "ConcurrentUsersSimulation");
         drive(w, 1000, (f, i) -> Math.max(1L, Math.round(1000 * Math.pow(0.9, i))));
         assertTrue(w.finished());
         WarmupResult r = w.result();
         assertFalse(r.converged());
         assertEquals("ConcurrentUsersSimulation", r.warmedBy());
-        assertEquals(4.0, r.seconds(), 0.21, "1 s per server for 4 servers, not 20 s each");
+        assertEquals(2.0, r.seconds(), 0.21, "2 s for the 4 servers together, not 2 s or 20 s each");
 
         // steady latencies: three windows each, as for fresh servers
-        SteadyStateWarmup steady = new SteadyStateWarmup(forks, new WarmupSettings(10, 100, 50, 3, 5, 20, 1, 1), 0,
+        SteadyStateWarmup steady = new SteadyStateWarmup(forks, new WarmupSettings(10, 100, 50, 3, 5, 20, 2, 1), 0,
                 "ConcurrentUsersSimulation");
         drive(steady, 1000, (f, i) -> 300L);
         assertTrue(steady.result().converged());
