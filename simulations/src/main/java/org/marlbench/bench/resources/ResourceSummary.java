@@ -92,23 +92,41 @@ public final class ResourceSummary {
     }
 
     /**
-     * Server CPU per decision over one window, µs: the CPU of the samples whose interval lies in it
-     * (cpuPercent / 100 x interval) over the decisions answered in it; null without samples or decisions.
+     * Server CPU per decision in one round, µs, from the server's own readings between the first and
+     * the last of its samples inside the round: the CPU time (each sample's cpuPercent covers the
+     * interval since the sample before it) over the decisions it received (inference.requests) between
+     * the same two samples. Null when the round holds fewer than two samples, or no decision between them.
+     *
+     * <p>Why not "the samples whose interval lies in the counted window", as until 2026-12-07: with
+     * 250 ms samples and 400 ms windows, how much of the server's idle time (the other servers' rounds)
+     * those samples covered depended on the phase of its sampler against the round grid, fixed for a
+     * JVM's life, so every JVM had a bias of its own: in three A/A runs both JVMs of one side came out
+     * 13-21 % apart from the other side's, with intervals as narrow as [0.82, 0.87], and one run was
+     * called regressed on it. Between two samples inside the round, CPU and decisions cover the same
+     * instants, all of them the server's own busy time, whatever the phase.
      */
-    public static Double cpuMicrosPerDecision(List<SidecarSample> samples, long intervalMs, Window window, long decisions) {
+    public static Double cpuMicrosPerDecision(List<SidecarSample> samples, Window round) {
+        int first = -1;
+        int last = -1;
+        for (int i = 0; i < samples.size(); i++) {
+            long t = samples.get(i).epochMs();
+            if (t < round.startEpochMs()) continue;
+            if (t > round.endEpochMs()) break;
+            if (first < 0) first = i;
+            last = i;
+        }
+        if (first < 0 || last <= first) return null;
+        SidecarSample from = samples.get(first);
+        SidecarSample to = samples.get(last);
+        if (from.inference() == null || to.inference() == null) return null;
+        long decisions = to.inference().requests() - from.inference().requests();
         if (decisions <= 0) return null;
         double cpuMicros = 0;
-        int n = 0;
-        for (SidecarSample s : samples) {
-            if (inAnyWindow(s.epochMs(), List.of(window), intervalMs) && s.process() != null) {
-                cpuMicros += s.process().cpuPercent() / 100.0 * intervalMs * 1000.0;
-                n++;
-            }
+        for (int i = first + 1; i <= last; i++) {
+            SidecarSample s = samples.get(i);
+            if (s.process() == null) return null;
+            cpuMicros += s.process().cpuPercent() / 100.0 * (s.epochMs() - samples.get(i - 1).epochMs()) * 1000.0;
         }
-        if (n == 0) return null;
-        // Scale the sampled intervals to the window's length (the window need not be a whole number of them).
-        double covered = n * intervalMs;
-        double length = window.endEpochMs() - window.startEpochMs();
-        return cpuMicros * (length / covered) / decisions;
+        return cpuMicros / decisions;
     }
 }

@@ -132,9 +132,9 @@ final class StatsStep {
             if (keep) primary = r;
             if (!fork.reference()) checks.addAll(ResourceLimits.evaluate(ctx.settings().config(), r, fork.label() + ": "));
             for (int round : own) {
-                ResourceSummary.Window w = new ResourceSummary.Window(plan.countedStartEpochMs(round), plan.endEpochMs(round));
-                all[round] = round(plan, round, stats.get(round))
-                        .withCpu(ResourceSummary.cpuMicrosPerDecision(series.samples(), series.intervalMs(), w, stats.get(round).successes()));
+                // the whole round, settle included: CPU and decisions are both the server's own readings
+                ResourceSummary.Window whole = new ResourceSummary.Window(plan.endEpochMs(round) - plan.roundMillis(), plan.endEpochMs(round));
+                all[round] = round(plan, round, stats.get(round)).withCpu(ResourceSummary.cpuMicrosPerDecision(series.samples(), whole));
             }
         }
         rounds.addAll(List.of(all));

@@ -40,13 +40,42 @@ class ResourceSummaryTest {
         assertEquals(0.0, r.fallbackPercent());
     }
 
+    /**
+     * A server of an A/B run: busy (60 % of a core, 4,000 decisions/s) in its own 500 ms rounds, one
+     * round in four, idle (2 %) in the others'; its sampler every 250 ms at a phase of its own.
+     */
+    static List<SidecarSample> abServer(long phaseMs) {
+        List<SidecarSample> out = new ArrayList<>();
+        double requests = 0;
+        for (long t = T0 + phaseMs; t < T0 + 8000; t += 250) {
+            double busyMs = 0;
+            for (long ms = t - 250; ms < t; ms++) if (Math.floorMod(ms - T0, 2000) < 500) busyMs++;
+            requests += 4.0 * busyMs;
+            double cpu = (60 * busyMs + 2 * (250 - busyMs)) / 250;
+            out.add(new SidecarSample(Instant.ofEpochMilli(t).toString(), new SidecarSample.Process(300L << 20, 0, 0, 0, cpu, 40, 0, 0),
+                    new SidecarSample.SystemInfo(50, 2, 1L << 34, 1L << 33, 1.0), List.of(),
+                    new SidecarSample.Inference(Math.round(requests), 0, 0, 0)));
+        }
+        return out;
+    }
+
     @Test
-    void cpuPerDecisionOfOneRound() {
-        // 150 % of a core for 2 s = 3 s of CPU over 6000 decisions = 500 µs each
-        Double perDecision = ResourceSummary.cpuMicrosPerDecision(samples(25, 0), 250,
-                new ResourceSummary.Window(T0 + 2000, T0 + 4000), 6000);
-        assertEquals(500.0, perDecision, 1e-6);
-        assertNull(ResourceSummary.cpuMicrosPerDecision(samples(25, 0), 250, new ResourceSummary.Window(T0 + 2000, T0 + 4000), 0));
+    void cpuPerDecisionOfARoundIsTheSameWhateverThePhaseOfTheServersSampler() {
+        // 60 % of a core over 4,000 decisions/s = 150 µs each, in every round of its own, at every phase
+        for (long phase : new long[] {0, 40, 125, 200, 249}) {
+            for (long round = 0; round < 4; round++) {
+                ResourceSummary.Window own = new ResourceSummary.Window(T0 + 2000 * round, T0 + 2000 * round + 500);
+                assertEquals(150.0, ResourceSummary.cpuMicrosPerDecision(abServer(phase), own), 1e-9, "phase " + phase + " ms");
+            }
+        }
+    }
+
+    @Test
+    void cpuPerDecisionNeedsTwoSamplesAndDecisionsInTheRound() {
+        List<SidecarSample> samples = abServer(0);
+        assertNull(ResourceSummary.cpuMicrosPerDecision(samples, new ResourceSummary.Window(T0 + 2010, T0 + 2240)), "no sample inside");
+        assertNull(ResourceSummary.cpuMicrosPerDecision(samples, new ResourceSummary.Window(T0 + 2010, T0 + 2260)), "one sample inside");
+        assertNull(ResourceSummary.cpuMicrosPerDecision(samples, new ResourceSummary.Window(T0 + 1000, T0 + 1500)), "an idle round");
     }
 
     @Test
