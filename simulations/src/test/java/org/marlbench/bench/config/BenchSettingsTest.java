@@ -102,7 +102,7 @@ class BenchSettingsTest {
         assertEquals(CompareSettings.Mode.REF, ref.mode());
         assertEquals(Path.of("/tmp/repo/target/ab-reference"), ref.buildDir());
         assertEquals(12 * 8 * 0.5, ref.measuredSeconds(), 1e-9, "12 blocks x 8 rounds x 500 ms");
-        assertEquals(6, ref.burnInBlocks(), "ConcurrentUsers' uncounted blocks at its own load");
+        assertEquals(8, ref.burnInBlocks(), "ConcurrentUsers' uncounted blocks at its own load");
 
         CompareSettings url = load("compare.baseUrl", "http://127.0.0.1:1/", "baseUrl", "http://127.0.0.1:2").compare();
         assertEquals(CompareSettings.Mode.URL, url.mode());
