@@ -101,7 +101,7 @@ public final class ResourceSummary {
      * 250 ms samples and 400 ms windows, how much of the server's idle time (the other servers' rounds)
      * those samples covered depended on the phase of its sampler against the round grid, fixed for a
      * JVM's life, so every JVM had a bias of its own: in three A/A runs both JVMs of one side came out
-     * 13-21 % apart from the other side's, with intervals as narrow as [0.82, 0.87], and one run was
+     * 14-21 % apart from the other side's, with intervals as narrow as [0.82, 0.87], and one run was
      * called regressed on it. Between two samples inside the round, CPU and decisions cover the same
      * instants, all of them the server's own busy time, whatever the phase.
      */
