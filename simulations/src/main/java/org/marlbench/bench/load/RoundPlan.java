@@ -183,6 +183,11 @@ public final class RoundPlan {
         return forks;
     }
 
+    /** Epoch ms where round r starts, its settle time included (after the burn-in). */
+    public long startEpochMs(int round) {
+        return countedStartEpochMs(round) - settleMillis;
+    }
+
     /** Epoch ms where round r's counted part starts (after the burn-in and the settle time). */
     public long countedStartEpochMs(int round) {
         return startEpochMs + burnInNanos / 1_000_000 + (long) round * roundMillis + settleMillis;

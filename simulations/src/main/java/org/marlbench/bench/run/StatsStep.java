@@ -133,7 +133,7 @@ final class StatsStep {
             if (!fork.reference()) checks.addAll(ResourceLimits.evaluate(ctx.settings().config(), r, fork.label() + ": "));
             for (int round : own) {
                 // the whole round, settle included: CPU and decisions are both the server's own readings
-                ResourceSummary.Window whole = new ResourceSummary.Window(plan.endEpochMs(round) - plan.roundMillis(), plan.endEpochMs(round));
+                ResourceSummary.Window whole = new ResourceSummary.Window(plan.startEpochMs(round), plan.endEpochMs(round));
                 all[round] = round(plan, round, stats.get(round)).withCpu(ResourceSummary.cpuMicrosPerDecision(series.samples(), whole));
             }
         }
