@@ -9,8 +9,8 @@ import org.marlbench.bench.results.SidecarSample;
  * What a server's resources did while it was measured, from its sidecar samples. {@code samples}
  * run from the last sample at or before the first window's start to the first at or after the last
  * window's end. RSS start/end/peak and the counters' deltas span all of it; the CPU mean and peak
- * use only the samples inside the windows (a server of an A/B run idles between its rounds), and
- * each sample's CPU covers the interval before it, so the first (baseline) sample is left out.
+ * use only the sampler's intervals that lie wholly inside a window (a server of an A/B run idles
+ * between its rounds; each sample's CPU covers the interval since the sample before it).
  */
 public final class ResourceSummary {
     private ResourceSummary() {
@@ -36,19 +36,30 @@ public final class ResourceSummary {
             rssPeak = Math.max(rssPeak, rss(s));
             gpuPeak = Math.max(gpuPeak, s.gpuMemoryUsedBytes());
         }
-        List<SidecarSample> inside = new ArrayList<>();
+        List<Integer> inside = new ArrayList<>();
         for (int i = 1; i < samples.size(); i++) {
-            if (inAnyWindow(samples.get(i).epochMs(), windows, intervalMs)) inside.add(samples.get(i));
+            if (withinAWindow(samples.get(i - 1).epochMs(), samples.get(i).epochMs(), windows)) inside.add(i);
         }
-        if (inside.isEmpty()) inside = samples.size() > 1 ? samples.subList(1, samples.size()) : samples;
-        double cpuSum = 0;
+        if (inside.isEmpty()) {
+            // windows shorter than the sampler's interval: every interval, rather than none
+            for (int i = 1; i < samples.size(); i++) inside.add(i);
+        }
+        double cpuMillis = 0;
+        long spanMs = 0;
         double cpuPeak = 0;
-        for (SidecarSample s : inside) {
+        for (int i : inside) {
+            SidecarSample s = samples.get(i);
             double cpu = s.process() == null ? 0 : s.process().cpuPercent();
-            cpuSum += cpu;
+            long ms = Math.max(1, s.epochMs() - samples.get(i - 1).epochMs());
+            cpuMillis += cpu * ms;
+            spanMs += ms;
             cpuPeak = Math.max(cpuPeak, cpu);
         }
-        double cpuMean = cpuSum / inside.size();
+        if (inside.isEmpty()) {
+            // a single sample: its own reading
+            cpuPeak = first.process() == null ? 0 : first.process().cpuPercent();
+        }
+        double cpuMean = inside.isEmpty() ? cpuPeak : cpuMillis / spanMs;
         int cores = Math.max(1, last.system() == null || last.system().cores() <= 0
                 ? Runtime.getRuntime().availableProcessors() : last.system().cores());
         long fallbacks = delta(first, last, true);
@@ -59,11 +70,15 @@ public final class ResourceSummary {
                 keepSeries ? List.copyOf(samples) : List.of());
     }
 
-    /** A sample describes the interval before it: it belongs to a window when that interval's middle does. */
-    static boolean inAnyWindow(long epochMs, List<Window> windows, long intervalMs) {
-        long middle = epochMs - intervalMs / 2;
+    /**
+     * A sample describes the interval since the sample before it; it counts when that whole interval
+     * lies in one window. Until 2026-12-07 a sample counted when its interval's middle did: then how
+     * much of an A/B server's idle time (the other servers' rounds) the mean took in depended on the
+     * phase of its sampler against the round grid, fixed for the JVM's life (see cpuMicrosPerDecision).
+     */
+    static boolean withinAWindow(long fromEpochMs, long toEpochMs, List<Window> windows) {
         for (Window w : windows) {
-            if (middle >= w.startEpochMs() && middle < w.endEpochMs()) return true;
+            if (fromEpochMs >= w.startEpochMs() && toEpochMs <= w.endEpochMs()) return true;
         }
         return false;
     }

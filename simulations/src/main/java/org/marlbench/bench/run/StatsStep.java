@@ -120,10 +120,11 @@ final class StatsStep {
             List<ResourceSummary.Window> windows = new ArrayList<>();
             long decisions = 0;
             for (int r : own) {
-                windows.add(new ResourceSummary.Window(plan.countedStartEpochMs(r), plan.endEpochMs(r)));
+                // whole rounds, settle included: the server is as busy in the settle as after it
+                windows.add(new ResourceSummary.Window(plan.startEpochMs(r), plan.endEpochMs(r)));
                 decisions += stats.get(r).successes();
             }
-            long start = plan.countedStartEpochMs(own.get(0));
+            long start = plan.startEpochMs(own.get(0));
             long end = plan.endEpochMs(own.get(own.size() - 1));
             SidecarSeries series = series(servers, fork, start, end);
             boolean keep = primary == null && !fork.reference();

@@ -71,6 +71,18 @@ class ResourceSummaryTest {
     }
 
     @Test
+    void aServersMeanCpuOverItsRoundsIsTheSameWhateverThePhaseOfItsSampler() {
+        // the B servers' CPU limit is held against this mean: 60 % in its own rounds, whatever the phase
+        List<ResourceSummary.Window> ownRounds = new ArrayList<>();
+        for (long round = 0; round < 4; round++) ownRounds.add(new ResourceSummary.Window(T0 + 2000 * round, T0 + 2000 * round + 500));
+        for (long phase : new long[] {0, 40, 125, 200, 249}) {
+            ResourceResult r = ResourceSummary.of("B1", 250, abServer(phase), ownRounds, 8000, false);
+            assertEquals(60.0, r.cpuMeanPercent(), 1e-9, "phase " + phase + " ms");
+            assertEquals(60.0, r.cpuPeakPercent(), 1e-9, "phase " + phase + " ms");
+        }
+    }
+
+    @Test
     void cpuPerDecisionNeedsTwoSamplesAndDecisionsInTheRound() {
         List<SidecarSample> samples = abServer(0);
         assertNull(ResourceSummary.cpuMicrosPerDecision(samples, new ResourceSummary.Window(T0 + 2010, T0 + 2240)), "no sample inside");
