@@ -48,17 +48,13 @@ public final class ResourceSummary {
         long spanMs = 0;
         double cpuPeak = 0;
         for (int i : inside) {
-            SidecarSample s = samples.get(i);
-            double cpu = s.process() == null ? 0 : s.process().cpuPercent();
-            long ms = Math.max(1, s.epochMs() - samples.get(i - 1).epochMs());
+            double cpu = cpuPercent(samples.get(i));
+            long ms = Math.max(1, samples.get(i).epochMs() - samples.get(i - 1).epochMs());
             cpuMillis += cpu * ms;
             spanMs += ms;
             cpuPeak = Math.max(cpuPeak, cpu);
         }
-        if (inside.isEmpty()) {
-            // a single sample: its own reading
-            cpuPeak = first.process() == null ? 0 : first.process().cpuPercent();
-        }
+        if (inside.isEmpty()) cpuPeak = cpuPercent(first); // a single sample: its own reading
         double cpuMean = inside.isEmpty() ? cpuPeak : cpuMillis / spanMs;
         int cores = Math.max(1, last.system() == null || last.system().cores() <= 0
                 ? Runtime.getRuntime().availableProcessors() : last.system().cores());
@@ -81,6 +77,10 @@ public final class ResourceSummary {
             if (fromEpochMs >= w.startEpochMs() && toEpochMs <= w.endEpochMs()) return true;
         }
         return false;
+    }
+
+    private static double cpuPercent(SidecarSample s) {
+        return s.process() == null ? 0 : s.process().cpuPercent();
     }
 
     static long rss(SidecarSample s) {
