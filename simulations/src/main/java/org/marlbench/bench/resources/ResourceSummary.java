@@ -20,7 +20,8 @@ public final class ResourceSummary {
     }
 
     /**
-     * @param decisions the decisions answered in the windows, for the fallback rate (0: unknown)
+     * @param decisions the decisions counted (an A/B server: in the counted part of its rounds, while the
+     *                  fallbacks are its counter's rise over all of {@code samples}), for the fallback rate (0: unknown)
      * @throws IllegalStateException when there are no samples
      */
     public static ResourceResult of(String server, long intervalMs, List<SidecarSample> samples, List<Window> windows,
@@ -36,26 +37,30 @@ public final class ResourceSummary {
             rssPeak = Math.max(rssPeak, rss(s));
             gpuPeak = Math.max(gpuPeak, s.gpuMemoryUsedBytes());
         }
-        List<Integer> inside = new ArrayList<>();
-        for (int i = 1; i < samples.size(); i++) {
-            if (withinAWindow(samples.get(i - 1).epochMs(), samples.get(i).epochMs(), windows)) inside.add(i);
-        }
-        if (inside.isEmpty()) {
-            // windows shorter than the sampler's interval: every interval, rather than none
-            for (int i = 1; i < samples.size(); i++) inside.add(i);
-        }
-        double cpuMillis = 0;
-        long spanMs = 0;
+        double cpuMean;
         double cpuPeak = 0;
-        for (int i : inside) {
-            double cpu = cpuPercent(samples.get(i));
-            long ms = Math.max(1, samples.get(i).epochMs() - samples.get(i - 1).epochMs());
-            cpuMillis += cpu * ms;
-            spanMs += ms;
-            cpuPeak = Math.max(cpuPeak, cpu);
+        if (samples.size() == 1) {
+            cpuMean = cpuPeak = cpuPercent(first); // a single sample: its own reading
+        } else {
+            List<Integer> inside = new ArrayList<>();
+            for (int i = 1; i < samples.size(); i++) {
+                if (withinAWindow(samples.get(i - 1).epochMs(), samples.get(i).epochMs(), windows)) inside.add(i);
+            }
+            if (inside.isEmpty()) {
+                // windows shorter than the sampler's interval: every interval, rather than none
+                for (int i = 1; i < samples.size(); i++) inside.add(i);
+            }
+            double cpuMillis = 0;
+            long spanMs = 0;
+            for (int i : inside) {
+                double cpu = cpuPercent(samples.get(i));
+                long ms = Math.max(1, samples.get(i).epochMs() - samples.get(i - 1).epochMs());
+                cpuMillis += cpu * ms;
+                spanMs += ms;
+                cpuPeak = Math.max(cpuPeak, cpu);
+            }
+            cpuMean = cpuMillis / spanMs;
         }
-        if (inside.isEmpty()) cpuPeak = cpuPercent(first); // a single sample: its own reading
-        double cpuMean = inside.isEmpty() ? cpuPeak : cpuMillis / spanMs;
         int cores = Math.max(1, last.system() == null || last.system().cores() <= 0
                 ? Runtime.getRuntime().availableProcessors() : last.system().cores());
         long fallbacks = delta(first, last, true);
