@@ -26,6 +26,7 @@ import org.marlbench.bench.results.CheckResult;
 import org.marlbench.bench.results.Injection;
 import org.marlbench.bench.results.RequestResult;
 import org.marlbench.bench.server.Fork;
+import org.marlbench.bench.server.OwnerWatch;
 import org.marlbench.bench.server.ServerSet;
 import org.marlbench.bench.server.SpecProbe;
 import org.slf4j.Logger;
@@ -85,6 +86,7 @@ public final class Benchmark {
      * @param probeBody a valid decision request body for the SPEC probe
      */
     public static Benchmark open(Class<?> simulationClass, Workload workload, String probeBody) {
+        OwnerWatch.exitWithMaven();
         BenchSettings settings = BenchSettings.load();
         String name = simulationClass.getSimpleName();
         Path outputDir = settings.outputRoot().resolve(name);
