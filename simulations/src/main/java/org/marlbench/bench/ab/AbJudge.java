@@ -138,19 +138,24 @@ public final class AbJudge {
         return pointsVerdict("error rate", reference.errorRate() * 100, underTest.errorRate() * 100);
     }
 
-    /** Decisions answered with an agent fallen back, per side, from each server's sidecar over its own rounds. */
+    /**
+     * Decisions answered with an agent fallen back, per side: each server's own rate over its rounds
+     * (its sidecar's counters, {@link org.marlbench.bench.resources.ResourceSummary}), weighted by the
+     * decisions counted on it.
+     */
     static MetricVerdict fallbackRate(AbRun ab) {
-        long[] fallbacks = new long[2];
+        double[] weighted = new double[2];
         long[] decisions = new long[2];
         for (ResourceResult r : ab.forkResources()) {
+            if (r.fallbackPercent() == null) continue;
             int side = r.server().startsWith("A") ? 0 : 1;
-            fallbacks[side] += r.fallbacksDelta();
+            weighted[side] += r.fallbackPercent() * r.decisions();
             decisions[side] += r.decisions();
         }
         if (decisions[0] == 0 || decisions[1] == 0) {
             return MetricVerdict.notEnoughData("fallback rate", "%", null, null, "no decisions counted on a side's servers");
         }
-        return pointsVerdict("fallback rate", 100.0 * fallbacks[0] / decisions[0], 100.0 * fallbacks[1] / decisions[1]);
+        return pointsVerdict("fallback rate", weighted[0] / decisions[0], weighted[1] / decisions[1]);
     }
 
     static MetricVerdict pointsVerdict(String metric, double a, double b) {

@@ -20,8 +20,13 @@ public final class ResourceSummary {
     }
 
     /**
-     * @param decisions the decisions counted (an A/B server: in the counted part of its rounds, while the
-     *                  fallbacks are its counter's rise over all of {@code samples}), for the fallback rate (0: unknown)
+     * The fallback rate is the server's own: the rise of its fallback counter over the rise of its request
+     * counter, both over all of {@code samples}. (Until 2026-12-08 the fallbacks over all samples were
+     * divided by {@code decisions}; an A/B server's counted decisions leave out its rounds' settle time,
+     * so its rate came out up to 1.25x too high.)
+     *
+     * @param decisions the decisions counted (an A/B server: in the counted part of its rounds); the fallback
+     *                  rate's denominator only for a server whose request counter does not rise (0: unknown)
      * @throws IllegalStateException when there are no samples
      */
     public static ResourceResult of(String server, long intervalMs, List<SidecarSample> samples, List<Window> windows,
@@ -63,11 +68,13 @@ public final class ResourceSummary {
         }
         int cores = Math.max(1, last.system() == null || last.system().cores() <= 0
                 ? Runtime.getRuntime().availableProcessors() : last.system().cores());
-        long fallbacks = delta(first, last, true);
+        long fallbacks = delta(first, last, Counter.FALLBACKS);
+        long served = delta(first, last, Counter.REQUESTS);
+        long per = served > 0 ? served : decisions;
         return new ResourceResult(server, intervalMs, samples.size(), cores, rss(first), rss(last), rssPeak,
                 rss(last) - rss(first), rssPeak - rss(first), cpuMean, cpuPeak, cpuMean / cores, gpuPeak,
                 process(last).gcCount() - process(first).gcCount(), process(last).gcTimeMs() - process(first).gcTimeMs(),
-                decisions, fallbacks, decisions > 0 ? 100.0 * fallbacks / decisions : null, delta(first, last, false),
+                decisions, fallbacks, per > 0 ? 100.0 * fallbacks / per : null, delta(first, last, Counter.ERRORS),
                 keepSeries ? List.copyOf(samples) : List.of());
     }
 
@@ -105,10 +112,19 @@ public final class ResourceSummary {
         return s.process() != null ? s.process() : new SidecarSample.Process(0, 0, 0, 0, 0, 0, 0, 0);
     }
 
-    private static long delta(SidecarSample first, SidecarSample last, boolean fallbacks) {
+    private enum Counter { REQUESTS, ERRORS, FALLBACKS }
+
+    private static long delta(SidecarSample first, SidecarSample last, Counter counter) {
         if (first.inference() == null || last.inference() == null) return 0;
-        return fallbacks ? last.inference().fallbacks() - first.inference().fallbacks()
-                : last.inference().errors() - first.inference().errors();
+        return value(last.inference(), counter) - value(first.inference(), counter);
+    }
+
+    private static long value(SidecarSample.Inference i, Counter counter) {
+        return switch (counter) {
+            case REQUESTS -> i.requests();
+            case ERRORS -> i.errors();
+            case FALLBACKS -> i.fallbacks();
+        };
     }
 
     /**

@@ -94,12 +94,36 @@ class ResourceSummaryTest {
     void theFallbackRateIsALimitLikeTheOthers() {
         ResourceResult r = ResourceSummary.of("B1", 250, samples(25, 5), List.of(new ResourceSummary.Window(T0, T0 + 6000)), 6000, false);
         assertEquals(120, r.fallbacksDelta());
-        assertEquals(2.0, r.fallbackPercent(), 1e-9);
+        assertEquals(5.0, r.fallbackPercent(), 1e-9, "120 of the 2,400 requests the server counted");
         List<CheckResult> checks = ResourceLimits.evaluate(SyntheticRuns.config(75, 100), r, "B2: ");
         CheckResult fallback = checks.get(3);
         assertEquals("B2: fallbacks <= 1 % of decisions", fallback.name());
         assertFalse(fallback.passed());
         assertTrue(fallback.failsRun());
+    }
+
+    /** Samples every 250 ms of a server whose counters rise to {@code requests} and {@code fallbacks}. */
+    static List<SidecarSample> counters(long requests, long fallbacks) {
+        List<SidecarSample> out = new ArrayList<>();
+        for (int i = 0; i <= 8; i++) {
+            out.add(new SidecarSample(Instant.ofEpochMilli(T0 + 250L * i).toString(), new SidecarSample.Process(300L << 20, 0, 0, 0, 50, 40, 0, 0),
+                    new SidecarSample.SystemInfo(50, 2, 1L << 34, 1L << 33, 1.0), List.of(),
+                    new SidecarSample.Inference(requests * i / 8, 0, 0, fallbacks * i / 8)));
+        }
+        return out;
+    }
+
+    @Test
+    void theFallbackRateIsTheServersOwnCountersNotTheCountedDecisions() {
+        // an A/B server: 1,000 requests in its rounds, of which the 800 after the settle time were counted
+        List<ResourceSummary.Window> round = List.of(new ResourceSummary.Window(T0, T0 + 2000));
+        ResourceResult ab = ResourceSummary.of("B1", 250, counters(1000, 10), round, 800, false);
+        assertEquals(800, ab.decisions());
+        assertEquals(1.0, ab.fallbackPercent(), 1e-9, "10 of 1,000, not of 800 (1.25 %)");
+        // a SPEC server whose request counter stays at 0: the counted decisions are all there is
+        ResourceResult silent = ResourceSummary.of("B1", 250, counters(0, 10), round, 800, false);
+        assertEquals(1.25, silent.fallbackPercent(), 1e-9);
+        assertNull(ResourceSummary.of("B1", 250, counters(0, 10), round, 0, false).fallbackPercent(), "nothing to divide by");
     }
 
     @Test
