@@ -21,7 +21,7 @@ public final class ResourceSummary {
 
     /**
      * The fallback rate is the server's own: the rise of its fallback counter over the rise of its request
-     * counter, both over all of {@code samples}. (Until 2026-12-08 the fallbacks over all samples were
+     * counter, both over all of {@code samples}. (Until 2026-12-07 the fallbacks over all samples were
      * divided by {@code decisions}; an A/B server's counted decisions leave out its rounds' settle time,
      * so its rate came out up to 1.25x too high.)
      *

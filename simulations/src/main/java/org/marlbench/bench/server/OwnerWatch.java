@@ -7,9 +7,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Ends this simulation's JVM when the Maven process that forked it ends. Ctrl-C reaches the whole
  * process group, but a Maven killed on its own (a CI job cancelled, {@code kill <maven pid>}) left the
- * Gatling fork running its load for minutes against servers the pool's reaper had already stopped,
- * and an orphan that writes results nobody asked for. Exiting runs the shutdown hooks, which stop
- * the servers this JVM owns ({@link ManagedServer}).
+ * Gatling fork running on, reparented to init: its load went on against its own server (or, in an A/B
+ * run, against servers the pool's reaper had stopped) and it wrote results nobody would read. Exiting
+ * runs the shutdown hooks, which stop the servers this JVM owns ({@link ManagedServer}).
  */
 public final class OwnerWatch {
     private static final Logger LOG = LoggerFactory.getLogger(OwnerWatch.class);
@@ -19,7 +19,7 @@ public final class OwnerWatch {
     private OwnerWatch() {
     }
 
-    /** Watches the Maven parent, if this JVM has one (none from an IDE or a test: then nothing happens). */
+    /** Watches the Maven parent, if this JVM has one (none when started from an IDE: then nothing happens). */
     public static void exitWithMaven() {
         ServerPool.mavenOwner().ifPresent(maven -> whenGone(maven, () -> {
             LOG.error("the Maven process (pid {}) that started this simulation has ended: abandoning this run and "

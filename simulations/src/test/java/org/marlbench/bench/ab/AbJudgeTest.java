@@ -87,14 +87,7 @@ class AbJudgeTest {
     @Test
     void jvmsThatDifferAreInconclusiveAndTheAdviceIsMoreOfThem() {
         // two JVMs a side 15 % apart (JIT outcomes), quiet rounds: only more JVMs narrow the interval
-        StatsFile s = new SyntheticRuns().with(x -> {
-            x.ab = true;
-            x.seed = 3;
-            x.forkSigma = 0.15;
-            x.roundSigma = 0.01;
-            x.blocks = 12;
-        }).build();
-        Comparison c = AbJudge.judge(s, 20, false);
+        Comparison c = AbJudge.judge(run(3, 1.0, 0.01, 0.15), 20, false);
         assertEquals(Outcome.INCONCLUSIVE, c.outcomeValue(), c.metrics().toString());
         assertTrue(metric(c, "client p50").method().startsWith("between server JVMs"), metric(c, "client p50").method());
         assertTrue(c.advice().contains("-Dcompare.forks=4"), c.advice());
