@@ -14,7 +14,7 @@ from rejudge import estimate, load
 
 pattern = sys.argv[1]
 metric = sys.argv[2] if len(sys.argv) > 2 else 'clientP50Micros'
-files = sorted(glob.glob(pattern), key=lambda f: [int(x) for x in re.findall(r'-(\d+)-', f)] or [0])
+files = sorted(glob.glob(pattern), key=lambda f: [int(x) for x in re.findall(r'-(\d+)(?=-)', f)])
 rows = []
 for f in files:
     z, k = load(f, metric)
