@@ -10,12 +10,9 @@ import java.nio.file.Path;
  * {@code settleMillis} of every round not counted. A ConcurrentUsers run sends {@code burnInBlocks}
  * blocks of the same shape first, at its own load, not counted (see RoundPlan). With
  * {@code shareServers} the simulations of one Maven run share the servers and their warm-up (ServerPool).
- * With {@code pinCpus} a one-user simulation's rounds run with the load generator and the servers on
- * CPUs of their own (CpuPinning).
  */
 public record CompareSettings(Mode mode, String ref, String referenceUrl, int forks, int blocks, int burnInBlocks,
-                              int roundMillis, int settleMillis, String mavenCommand, Path buildDir, boolean shareServers,
-                              boolean pinCpus) {
+                              int roundMillis, int settleMillis, String mavenCommand, Path buildDir, boolean shareServers) {
 
     public enum Mode { OFF, REF, URL }
 
@@ -45,8 +42,7 @@ public record CompareSettings(Mode mode, String ref, String referenceUrl, int fo
                 mode == Mode.URL ? 1 : p.positiveInt("compare.forks"), p.positiveInt("compare.blocks"),
                 p.nonNegativeInt("compare.burnInBlocks"), roundMillis,
                 settleMillis, p.required("compare.mavenCommand"),
-                buildDir != null ? buildDir : repoRoot.resolve("target").resolve("ab-reference"), p.bool("compare.shareServers"),
-                p.bool("compare.pinCpus"));
+                buildDir != null ? buildDir : repoRoot.resolve("target").resolve("ab-reference"), p.bool("compare.shareServers"));
     }
 
     public boolean enabled() {

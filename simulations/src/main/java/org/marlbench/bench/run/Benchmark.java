@@ -15,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import org.marlbench.bench.config.BenchSettings;
 import org.marlbench.bench.config.BenchmarkConfig;
@@ -26,7 +25,6 @@ import org.marlbench.bench.load.Traffic;
 import org.marlbench.bench.results.CheckResult;
 import org.marlbench.bench.results.Injection;
 import org.marlbench.bench.results.RequestResult;
-import org.marlbench.bench.server.CpuPinning;
 import org.marlbench.bench.server.Fork;
 import org.marlbench.bench.server.OwnerWatch;
 import org.marlbench.bench.server.ServerSet;
@@ -74,15 +72,12 @@ public final class Benchmark {
     private final Traffic traffic;
     private final ServerSet servers;
     private final LiveView progress;
-    /** Set when the rounds start pinned (compare.pinCpus), released when they end. */
-    private final AtomicReference<CpuPinning> pinning;
     private volatile Injection injection;
     private String verdict;
 
-    private Benchmark(RunContext context, Traffic traffic, ServerSet servers, AtomicReference<CpuPinning> pinning) {
+    private Benchmark(RunContext context, Traffic traffic, ServerSet servers) {
         this.context = context;
         this.traffic = traffic;
-        this.pinning = pinning;
         this.servers = servers;
         this.progress = LiveView.start(context.simulation(), traffic, servers);
     }
@@ -114,19 +109,14 @@ public final class Benchmark {
             RoundPlan rounds = rounds(workload, settings, servers);
             Traffic traffic = new Traffic(servers.forks(), DECISION, settings.warmup(), 0, rounds, servers.warmedBy());
             Profiling profiling = Profiling.plan(workload == Workload.SOAK, settings, servers, outputDir);
-            AtomicReference<CpuPinning> pinning = new AtomicReference<>();
-            boolean pin = workload == Workload.SEQUENTIAL && settings.compare().enabled() && settings.compare().pinCpus();
-            rounds.onStart(() -> {
-                profiling.start();
-                if (pin) pinning.set(CpuPinning.apply(servers.managedPids()));
-            });
+            rounds.onStart(profiling::start);
             if (workload == Workload.CAPACITY) traffic.checkEachRound(CapacityRun.earlyStop(settings.diagnostics(), rounds));
             LOG.info("{}: profile '{}', {} ({}), output {}", name, settings.profileName(),
                     settings.compare().enabled() ? "A/B: " + servers.reference().describe() + " vs " + servers.underTest().describe()
                             : "server " + servers.forks().get(0).baseUrl(), servers.underTest().kind(), outputDir);
             RunContext context = new RunContext(settings, name, DECISION, outputDir, commit, MachineFingerprint.collect(),
                     workload, profiling);
-            return new Benchmark(context, traffic, servers, pinning);
+            return new Benchmark(context, traffic, servers);
         } catch (RuntimeException e) {
             servers.close();
             throw e;
@@ -254,7 +244,6 @@ public final class Benchmark {
         } catch (RuntimeException e) {
             LOG.error("evaluating the run failed", e);
         } finally {
-            unpin();
             progress.close();
             if (traffic.warmup().finished()) servers.markWarm(context.simulation());
             servers.close();
@@ -264,16 +253,10 @@ public final class Benchmark {
     /** Once per run: the pipeline after the load. Returns "passed" or the reasons the run fails. */
     public synchronized String evaluate(Function<Map<String, RequestResult>, List<CheckResult>> latencyChecks) {
         if (verdict == null) {
-            unpin();
             progress.close();
             verdict = Pipeline.run(context, traffic, servers, injection, latencyChecks);
         }
         return verdict;
-    }
-
-    private void unpin() {
-        CpuPinning p = pinning.getAndSet(null);
-        if (p != null) p.close();
     }
 
     public synchronized String verdictMessage() {

@@ -175,15 +175,6 @@ public final class ServerSet implements AutoCloseable {
         if (lease != null) lease.markWarm(simulation);
     }
 
-    /** The process ids of the servers this run started or attached to (not of servers someone else started). */
-    public List<Long> managedPids() {
-        List<Long> pids = new ArrayList<>();
-        for (ServerTarget s : servers) {
-            if (s instanceof ManagedServer m) pids.add(m.pid());
-        }
-        return pids;
-    }
-
     public ServerTarget server(Fork fork) {
         return servers.get(fork.index());
     }
