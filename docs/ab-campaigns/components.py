@@ -19,16 +19,12 @@ rows = []
 for f in files:
     z, k = load(f, metric)
     n_blocks, n_jvms = len(z), 2 * k
+    ratio, low, high, mde, df, p, cell = estimate(z, k)  # cell: the SD of one cell, the residual mean square's root
     jvm = [sum(z[b][j] for b in range(n_blocks)) / n_blocks for j in range(n_jvms)]
-    block = [sum(row) / n_jvms for row in z]
-    grand = sum(block) / n_blocks
     side = [sum(jvm[:k]) / k, sum(jvm[k:]) / k]
-    ms_cells = sum((z[b][j] - block[b] - jvm[j] + grand) ** 2 for b in range(n_blocks) for j in range(n_jvms)) \
-        / ((n_blocks - 1) * (n_jvms - 1))
     ms_jvms = sum(n_blocks * (jvm[j] - side[j // k]) ** 2 for j in range(n_jvms)) / (n_jvms - 2)
-    ratio, low, high, mde, df, p, _ = estimate(z, k)
-    cell_sd = 100 * math.sqrt(ms_cells)
-    jvm_sd = 100 * math.sqrt(max(0.0, ms_jvms - ms_cells) / n_blocks)
+    cell_sd = 100 * cell
+    jvm_sd = 100 * math.sqrt(max(0.0, ms_jvms - cell * cell) / n_blocks)
     rows.append((mde, cell_sd, jvm_sd))
     print('%s: MDE %5.1f %% (df %d, F-test p %.3f), cell SD %.2f %%, JVM SD %.2f %%' % (f, mde, df, p, cell_sd, jvm_sd))
 if rows:

@@ -2,6 +2,7 @@ package org.marlbench.bench.resources;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.ToLongFunction;
 import org.marlbench.bench.results.ResourceResult;
 import org.marlbench.bench.results.SidecarSample;
 
@@ -68,13 +69,13 @@ public final class ResourceSummary {
         }
         int cores = Math.max(1, last.system() == null || last.system().cores() <= 0
                 ? Runtime.getRuntime().availableProcessors() : last.system().cores());
-        long fallbacks = delta(first, last, Counter.FALLBACKS);
-        long served = delta(first, last, Counter.REQUESTS);
+        long fallbacks = delta(first, last, SidecarSample.Inference::fallbacks);
+        long served = delta(first, last, SidecarSample.Inference::requests);
         long per = served > 0 ? served : decisions;
         return new ResourceResult(server, intervalMs, samples.size(), cores, rss(first), rss(last), rssPeak,
                 rss(last) - rss(first), rssPeak - rss(first), cpuMean, cpuPeak, cpuMean / cores, gpuPeak,
                 process(last).gcCount() - process(first).gcCount(), process(last).gcTimeMs() - process(first).gcTimeMs(),
-                decisions, fallbacks, per > 0 ? 100.0 * fallbacks / per : null, delta(first, last, Counter.ERRORS),
+                decisions, fallbacks, per > 0 ? 100.0 * fallbacks / per : null, delta(first, last, SidecarSample.Inference::errors),
                 keepSeries ? List.copyOf(samples) : List.of());
     }
 
@@ -112,19 +113,10 @@ public final class ResourceSummary {
         return s.process() != null ? s.process() : new SidecarSample.Process(0, 0, 0, 0, 0, 0, 0, 0);
     }
 
-    private enum Counter { REQUESTS, ERRORS, FALLBACKS }
-
-    private static long delta(SidecarSample first, SidecarSample last, Counter counter) {
+    /** How far one of the server's inference counters rose from {@code first} to {@code last}. */
+    private static long delta(SidecarSample first, SidecarSample last, ToLongFunction<SidecarSample.Inference> counter) {
         if (first.inference() == null || last.inference() == null) return 0;
-        return value(last.inference(), counter) - value(first.inference(), counter);
-    }
-
-    private static long value(SidecarSample.Inference i, Counter counter) {
-        return switch (counter) {
-            case REQUESTS -> i.requests();
-            case ERRORS -> i.errors();
-            case FALLBACKS -> i.fallbacks();
-        };
+        return counter.applyAsLong(last.inference()) - counter.applyAsLong(first.inference());
     }
 
     /**
